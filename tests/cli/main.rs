@@ -1,0 +1,10 @@
+//! Integration tests: the real `otelctl` binary against real stand-ins (see `harness`).
+
+mod harness;
+
+mod cli;
+mod completions;
+mod kubeconfig;
+mod settings;
+mod token;
+mod whoami;
