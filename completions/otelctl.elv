@@ -38,6 +38,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand --version 'Print version'
             cand whoami 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
             cand kubeconfig 'Manage kubeconfig entries for EKS clusters'
+            cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
+            cand ecr 'ECR: the image repository and the registry password'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -116,6 +118,165 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         }
         &'otelctl;kubeconfig;help;help'= {
         }
+        &'otelctl;iam'= {
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand oidc 'Check the IAM OIDC provider for the cluster''s issuer; --create associates it'
+            cand alb-role 'Check the AWS Load Balancer Controller''s IRSA role and policy; --create fixes them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;iam;oidc'= {
+            cand --thumbprint 'SHA-1 thumbprint of the issuer''s root CA, when it cannot be fetched from here'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --create 'Create the provider (or add the sts.amazonaws.com client id) when missing'
+            cand --dry-run 'Print the IAM calls --create would make, and make none'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;iam;alb-role'= {
+            cand --role-name 'Name of the controller''s IAM role'
+            cand --policy-name 'Name of the controller''s managed policy'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --create 'Create or fix whatever is missing: policy, role, trust statement, attachment'
+            cand --dry-run 'Print the IAM calls and policy documents --create would use, and make none'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;iam;help'= {
+            cand oidc 'Check the IAM OIDC provider for the cluster''s issuer; --create associates it'
+            cand alb-role 'Check the AWS Load Balancer Controller''s IRSA role and policy; --create fixes them'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;iam;help;oidc'= {
+        }
+        &'otelctl;iam;help;alb-role'= {
+        }
+        &'otelctl;iam;help;help'= {
+        }
+        &'otelctl;ecr'= {
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ensure 'Create the ECR repository if it is missing, and print its URI'
+            cand login 'Print the registry password to stdout, for `docker login --password-stdin`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;ecr;ensure'= {
+            cand --repository 'Repository name (default: `repository` in otelctl.toml, else otel-demo)'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --scan-on-push 'Scan images on push (for a new repository)'
+            cand --immutable-tags 'Make tags immutable (for a new repository)'
+            cand --dry-run 'Print the call that would create the repository, and make none'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;ecr;login'= {
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;ecr;help'= {
+            cand ensure 'Create the ECR repository if it is missing, and print its URI'
+            cand login 'Print the registry password to stdout, for `docker login --password-stdin`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;ecr;help;ensure'= {
+        }
+        &'otelctl;ecr;help;login'= {
+        }
+        &'otelctl;ecr;help;help'= {
+        }
         &'otelctl;token'= {
             cand --role-arn 'IAM role to assume before signing'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
@@ -160,6 +321,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help'= {
             cand whoami 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
             cand kubeconfig 'Manage kubeconfig entries for EKS clusters'
+            cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
+            cand ecr 'ECR: the image repository and the registry password'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -170,6 +333,22 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand update 'Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`'
         }
         &'otelctl;help;kubeconfig;update'= {
+        }
+        &'otelctl;help;iam'= {
+            cand oidc 'Check the IAM OIDC provider for the cluster''s issuer; --create associates it'
+            cand alb-role 'Check the AWS Load Balancer Controller''s IRSA role and policy; --create fixes them'
+        }
+        &'otelctl;help;iam;oidc'= {
+        }
+        &'otelctl;help;iam;alb-role'= {
+        }
+        &'otelctl;help;ecr'= {
+            cand ensure 'Create the ECR repository if it is missing, and print its URI'
+            cand login 'Print the registry password to stdout, for `docker login --password-stdin`'
+        }
+        &'otelctl;help;ecr;ensure'= {
+        }
+        &'otelctl;help;ecr;login'= {
         }
         &'otelctl;help;token'= {
         }

@@ -40,6 +40,8 @@ complete -c otelctl -n "__fish_otelctl_needs_command" -s h -l help -d 'Print hel
 complete -c otelctl -n "__fish_otelctl_needs_command" -s V -l version -d 'Print version'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
+complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
+complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "ecr" -d 'ECR: the image repository and the registry password'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -93,6 +95,113 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from help" -f -a "update" -d 'Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`'
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -f -a "oidc" -d 'Check the IAM OIDC provider for the cluster\'s issuer; --create associates it'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -f -a "alb-role" -d 'Check the AWS Load Balancer Controller\'s IRSA role and policy; --create fixes them'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l thumbprint -d 'SHA-1 thumbprint of the issuer\'s root CA, when it cannot be fetched from here' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l create -d 'Create the provider (or add the sts.amazonaws.com client id) when missing'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l dry-run -d 'Print the IAM calls --create would make, and make none'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l role-name -d 'Name of the controller\'s IAM role' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l policy-name -d 'Name of the controller\'s managed policy' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l create -d 'Create or fix whatever is missing: policy, role, trust statement, attachment'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l dry-run -d 'Print the IAM calls and policy documents --create would use, and make none'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from help" -f -a "oidc" -d 'Check the IAM OIDC provider for the cluster\'s issuer; --create associates it'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from help" -f -a "alb-role" -d 'Check the AWS Load Balancer Controller\'s IRSA role and policy; --create fixes them'
+complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -f -a "ensure" -d 'Create the ECR repository if it is missing, and print its URI'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -f -a "login" -d 'Print the registry password to stdout, for `docker login --password-stdin`'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l repository -d 'Repository name (default: `repository` in otelctl.toml, else otel-demo)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l scan-on-push -d 'Scan images on push (for a new repository)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l immutable-tags -d 'Make tags immutable (for a new repository)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l dry-run -d 'Print the call that would create the repository, and make none'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Create the ECR repository if it is missing, and print its URI'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "login" -d 'Print the registry password to stdout, for `docker login --password-stdin`'
+complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l role-arn -d 'IAM role to assume before signing' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
@@ -122,9 +231,15 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l no-color
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation prompt'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig token completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig token completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig token completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig token completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig token completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from kubeconfig" -f -a "update" -d 'Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "oidc" -d 'Check the IAM OIDC provider for the cluster\'s issuer; --create associates it'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "alb-role" -d 'Check the AWS Load Balancer Controller\'s IRSA role and policy; --create fixes them'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "ensure" -d 'Create the ECR repository if it is missing, and print its URI'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "login" -d 'Print the registry password to stdout, for `docker login --password-stdin`'

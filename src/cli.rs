@@ -102,6 +102,14 @@ pub enum Command {
     #[command(subcommand)]
     Kubeconfig(KubeconfigCommand),
 
+    /// IAM for IRSA: the cluster's OIDC provider and the ALB controller's role
+    #[command(subcommand)]
+    Iam(IamCommand),
+
+    /// ECR: the image repository and the registry password
+    #[command(subcommand)]
+    Ecr(EcrCommand),
+
     /// Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)
     #[command(
         after_help = "kubectl runs this for you after `otelctl kubeconfig update`.\n\n\
@@ -148,6 +156,104 @@ pub struct UpdateKubeconfigArgs {
     pub role_arn: Option<String>,
 
     /// Print the merged kubeconfig instead of writing it
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IamCommand {
+    /// Check the IAM OIDC provider for the cluster's issuer; --create associates it
+    ///
+    /// The provider must have the issuer's URL and the client id sts.amazonaws.com. The
+    /// thumbprint is that of the last certificate in the issuer's TLS chain, as eksctl takes
+    /// it; pass --thumbprint when the issuer cannot be reached from here.
+    #[command(after_help = "Examples:\n  otelctl iam oidc --cluster otel-dev\n  \
+                            otelctl iam oidc --cluster otel-dev --create\n  \
+                            otelctl iam oidc --cluster otel-dev --create --dry-run -o json")]
+    Oidc(OidcArgs),
+
+    /// Check the AWS Load Balancer Controller's IRSA role and policy; --create fixes them
+    ///
+    /// Checks the trust policy (federated principal, action, sub and aud conditions) and that
+    /// the controller policy is attached with every action the pinned controller needs.
+    /// --create makes what is missing and never removes a statement: a role trusted by
+    /// another cluster gains one for this cluster.
+    #[command(
+        after_help = "Examples:\n  otelctl iam alb-role --cluster otel-dev\n  \
+                            otelctl iam alb-role --cluster otel-dev --create --dry-run\n  \
+                            otelctl iam alb-role --cluster otel-dev --create"
+    )]
+    AlbRole(AlbRoleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OidcArgs {
+    /// Create the provider (or add the sts.amazonaws.com client id) when missing
+    #[arg(long)]
+    pub create: bool,
+
+    /// SHA-1 thumbprint of the issuer's root CA, when it cannot be fetched from here
+    #[arg(long, value_name = "HEX", value_parser = crate::aws::iam::thumbprint::parse_thumbprint)]
+    pub thumbprint: Option<String>,
+
+    /// Print the IAM calls --create would make, and make none
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AlbRoleArgs {
+    /// Name of the controller's IAM role
+    #[arg(long, value_name = "NAME", default_value = crate::aws::iam::policy::ALB_ROLE_NAME)]
+    pub role_name: String,
+
+    /// Name of the controller's managed policy
+    #[arg(long, value_name = "NAME", default_value = crate::aws::iam::policy::ALB_POLICY_NAME)]
+    pub policy_name: String,
+
+    /// Create or fix whatever is missing: policy, role, trust statement, attachment
+    #[arg(long)]
+    pub create: bool,
+
+    /// Print the IAM calls and policy documents --create would use, and make none
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EcrCommand {
+    /// Create the ECR repository if it is missing, and print its URI
+    #[command(
+        after_help = "Examples:\n  otelctl ecr ensure --repository opentelemetryproject/flask-hello\n  \
+                            otelctl ecr ensure --scan-on-push --immutable-tags -o json"
+    )]
+    Ensure(EcrEnsureArgs),
+
+    /// Print the registry password to stdout, for `docker login --password-stdin`
+    ///
+    /// The password goes to stdout only: never to stderr or a log, at any verbosity.
+    #[command(
+        after_help = "Examples:\n  otelctl ecr login | docker login --username AWS --password-stdin \
+                            123456789012.dkr.ecr.us-east-1.amazonaws.com"
+    )]
+    Login,
+}
+
+#[derive(Debug, Args)]
+pub struct EcrEnsureArgs {
+    /// Repository name (default: `repository` in otelctl.toml, else otel-demo)
+    #[arg(long, value_name = "NAME", value_parser = validate::repository)]
+    pub repository: Option<String>,
+
+    /// Scan images on push (for a new repository)
+    #[arg(long)]
+    pub scan_on_push: bool,
+
+    /// Make tags immutable (for a new repository)
+    #[arg(long)]
+    pub immutable_tags: bool,
+
+    /// Print the call that would create the repository, and make none
     #[arg(long)]
     pub dry_run: bool,
 }

@@ -63,13 +63,7 @@ mod tests {
     use super::*;
 
     fn aws(kind: AwsErrorKind) -> anyhow::Error {
-        anyhow::Error::new(AwsError {
-            kind,
-            operation: "X",
-            code: None,
-            message: "m".into(),
-        })
-        .context("while doing something")
+        anyhow::Error::new(AwsError::new(kind, "X", "m")).context("while doing something")
     }
 
     #[test]

@@ -21,6 +21,21 @@ pub struct Cluster {
     pub oidc_issuer: Option<String>,
 }
 
+impl Cluster {
+    /// The partition (`aws`, `aws-cn`, …) and account, from the cluster ARN.
+    pub fn partition_and_account(&self) -> Option<(&str, &str)> {
+        let mut parts = self.arn.split(':');
+        let (_arn, partition, _service, _region, account) = (
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+            parts.next()?,
+        );
+        Some((partition, account))
+    }
+}
+
 /// EKS DescribeCluster. A missing cluster is an [`AwsErrorKind::NotFound`] error that names it.
 pub async fn describe_cluster(client: &Client, name: &str) -> Result<Cluster, AwsError> {
     let out = client
@@ -35,11 +50,12 @@ pub async fn describe_cluster(client: &Client, name: &str) -> Result<Cluster, Aw
             }
             err
         })?;
-    let c = out.cluster.ok_or_else(|| AwsError {
-        kind: AwsErrorKind::NotFound,
-        operation: "EKS DescribeCluster",
-        code: None,
-        message: format!("cluster `{name}` was not returned"),
+    let c = out.cluster.ok_or_else(|| {
+        AwsError::new(
+            AwsErrorKind::NotFound,
+            "EKS DescribeCluster",
+            format!("cluster `{name}` was not returned"),
+        )
     })?;
     Ok(Cluster {
         name: c.name.unwrap_or_else(|| name.to_owned()),
@@ -130,6 +146,17 @@ mod tests {
                 .to_string()
                 .contains("failed to create")
         );
+    }
+
+    #[test]
+    fn partition_and_account_come_from_the_arn() {
+        assert_eq!(
+            cluster("ACTIVE").partition_and_account(),
+            Some(("aws", "123456789012"))
+        );
+        let mut c = cluster("ACTIVE");
+        c.arn = "garbage".into();
+        assert_eq!(c.partition_and_account(), None);
     }
 
     #[test]

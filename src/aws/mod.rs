@@ -5,7 +5,9 @@
 //! `AWS_ENDPOINT_URL_<SERVICE>` exactly as the SDK defines them. Retries and timeouts are
 //! set here, explicitly, so no call can hang a CI job.
 
+pub mod ecr;
 pub mod eks;
+pub mod iam;
 pub mod sts;
 
 use std::error::Error as StdError;
@@ -17,6 +19,7 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::Credentials;
 use aws_credential_types::provider::ProvideCredentials;
 use aws_credential_types::provider::error::CredentialsError;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use thiserror::Error;
@@ -51,23 +54,24 @@ pub fn region(config: &SdkConfig) -> Result<String, AwsError> {
     config
         .region()
         .map(|r| r.as_ref().to_owned())
-        .ok_or_else(|| AwsError {
-            kind: AwsErrorKind::NoRegion,
-            operation: "resolve region",
-            code: None,
-            message: "no AWS region is set: pass --region, set AWS_REGION, add `region` to \
-                      otelctl.toml, or set one in your AWS profile"
-                .into(),
+        .ok_or_else(|| {
+            AwsError::new(
+                AwsErrorKind::NoRegion,
+                "resolve region",
+                "no AWS region is set: pass --region, set AWS_REGION, add `region` to \
+                 otelctl.toml, or set one in your AWS profile",
+            )
         })
 }
 
 /// The credentials the SDK's chain resolves to (for signing outside an SDK client).
 pub async fn credentials(config: &SdkConfig) -> Result<Credentials, AwsError> {
-    let provider = config.credentials_provider().ok_or_else(|| AwsError {
-        kind: AwsErrorKind::Credentials,
-        operation: "load credentials",
-        code: None,
-        message: NO_CREDENTIALS_HELP.into(),
+    let provider = config.credentials_provider().ok_or_else(|| {
+        AwsError::new(
+            AwsErrorKind::Credentials,
+            "load credentials",
+            NO_CREDENTIALS_HELP,
+        )
     })?;
     provider
         .provide_credentials()
@@ -94,7 +98,7 @@ pub enum AwsErrorKind {
 
 /// An AWS call that failed, with the operation and a message that says what to do.
 #[derive(Debug, Error)]
-#[error("{operation}: {message}")]
+#[error("{operation}: {message}{}", missing_action.as_ref().map(|a| format!(" (missing permission: {a})")).unwrap_or_default())]
 pub struct AwsError {
     pub kind: AwsErrorKind,
     /// e.g. `EKS DescribeCluster`.
@@ -102,6 +106,8 @@ pub struct AwsError {
     /// The service's error code, when it sent one.
     pub code: Option<String>,
     pub message: String,
+    /// For AccessDenied: the IAM action the caller lacks, taken from the message.
+    pub missing_action: Option<String>,
 }
 
 const NO_CREDENTIALS_HELP: &str = "no AWS credentials found. Set AWS_PROFILE (then run \
@@ -109,20 +115,47 @@ const NO_CREDENTIALS_HELP: &str = "no AWS credentials found. Set AWS_PROFILE (th
     AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for temporary credentials)";
 
 impl AwsError {
+    pub fn new(kind: AwsErrorKind, operation: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            operation,
+            code: None,
+            message: message.into(),
+            missing_action: None,
+        }
+    }
+
     /// Classifies an SDK error. The SDK's own error is logged at debug level, not kept as a
     /// source: its chain repeats itself and would bury the advice.
-    pub fn from_sdk<E, R>(operation: &'static str, err: SdkError<E, R>) -> Self
+    pub fn from_sdk<E>(operation: &'static str, err: SdkError<E, HttpResponse>) -> Self
     where
         E: ProvideErrorMetadata + StdError + Send + Sync + 'static,
-        R: std::fmt::Debug + Send + Sync + 'static,
     {
         tracing::debug!(operation, error = ?err, "AWS call failed");
         match &err {
             SdkError::ServiceError(service) => {
                 let e = service.err();
                 let code = e.code().map(str::to_owned);
-                let detail = e.message().unwrap_or("no message").to_owned();
-                let kind = kind_of_code(code.as_deref());
+                let status = service.raw().status().as_u16();
+                let body = service.raw().body().bytes().map(String::from_utf8_lossy);
+                let detail = match (e.message(), &code) {
+                    (Some(m), _) => m.to_owned(),
+                    // An error the SDK could not parse (a proxy, an emulator): say what came.
+                    (None, None) => {
+                        format!("HTTP {status} with an error body the SDK could not read")
+                    }
+                    (None, Some(_)) => "no message".to_owned(),
+                };
+                let kind = match (&code, status) {
+                    (Some(_), _) => kind_of_code(code.as_deref()),
+                    (None, 401 | 403) => AwsErrorKind::Permission,
+                    (None, _) => AwsErrorKind::Service,
+                };
+                let missing_action = (kind == AwsErrorKind::Permission)
+                    .then(|| {
+                        missing_action(&detail).or_else(|| body.as_deref().and_then(missing_action))
+                    })
+                    .flatten();
                 let message = match &code {
                     Some(c) => format!("{c}: {detail}"),
                     None => detail,
@@ -132,9 +165,12 @@ impl AwsError {
                     operation,
                     code,
                     message,
+                    missing_action,
                 }
             }
-            SdkError::TimeoutError(_) => Self::network(operation, "the call timed out".into()),
+            SdkError::TimeoutError(_) => {
+                Self::new(AwsErrorKind::Network, operation, "the call timed out")
+            }
             _ => {
                 if let Some(cred) = find_source::<CredentialsError>(&err) {
                     return Self::from_credentials(operation, cred);
@@ -145,12 +181,7 @@ impl AwsError {
                 } else {
                     AwsErrorKind::Service
                 };
-                Self {
-                    kind,
-                    operation,
-                    code: None,
-                    message: text,
-                }
+                Self::new(kind, operation, text)
             }
         }
     }
@@ -164,21 +195,7 @@ impl AwsError {
                 error_chain_text(other)
             ),
         };
-        Self {
-            kind: AwsErrorKind::Credentials,
-            operation,
-            code: None,
-            message,
-        }
-    }
-
-    fn network(operation: &'static str, message: String) -> Self {
-        Self {
-            kind: AwsErrorKind::Network,
-            operation,
-            code: None,
-            message,
-        }
+        Self::new(AwsErrorKind::Credentials, operation, message)
     }
 }
 
@@ -201,6 +218,17 @@ pub fn kind_of_code(code: Option<&str>) -> AwsErrorKind {
         }
         _ => AwsErrorKind::Service,
     }
+}
+
+/// The action in an AccessDenied message: "... is not authorized to perform: iam:CreateRole on
+/// resource: ...".
+pub fn missing_action(message: &str) -> Option<String> {
+    let rest = message.split_once("perform: ")?.1;
+    let action: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_' | '*'))
+        .collect();
+    action.contains(':').then_some(action)
 }
 
 fn find_source<'a, T: StdError + 'static>(err: &'a (dyn StdError + 'static)) -> Option<&'a T> {
@@ -254,6 +282,27 @@ mod tests {
         assert_eq!(kind_of_code(Some("AccessDenied")), AwsErrorKind::Permission);
         assert_eq!(kind_of_code(Some("Throttling")), AwsErrorKind::Service);
         assert_eq!(kind_of_code(None), AwsErrorKind::Service);
+    }
+
+    #[test]
+    fn access_denied_names_the_missing_action() {
+        let msg = "User: arn:aws:iam::123456789012:user/ci is not authorized to perform: \
+                   iam:CreateRole on resource: arn:aws:iam::123456789012:role/x because no \
+                   identity-based policy allows the iam:CreateRole action";
+        assert_eq!(missing_action(msg).as_deref(), Some("iam:CreateRole"));
+        assert_eq!(missing_action("Access Denied"), None);
+        let err = AwsError {
+            missing_action: missing_action(msg),
+            ..AwsError::new(
+                AwsErrorKind::Permission,
+                "IAM CreateRole",
+                "AccessDenied: no",
+            )
+        };
+        assert!(
+            err.to_string()
+                .ends_with("(missing permission: iam:CreateRole)")
+        );
     }
 
     #[test]

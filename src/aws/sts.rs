@@ -42,11 +42,12 @@ pub async fn assume_role(
         .send()
         .await
         .map_err(|e| AwsError::from_sdk("STS AssumeRole", e))?;
-    let creds = out.credentials.ok_or_else(|| AwsError {
-        kind: super::AwsErrorKind::Service,
-        operation: "STS AssumeRole",
-        code: None,
-        message: "the response carried no credentials".into(),
+    let creds = out.credentials.ok_or_else(|| {
+        AwsError::new(
+            super::AwsErrorKind::Service,
+            "STS AssumeRole",
+            "the response carried no credentials",
+        )
     })?;
     let expiry = std::time::SystemTime::try_from(creds.expiration).ok();
     Ok(Credentials::new(

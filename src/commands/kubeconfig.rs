@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use super::require_cluster;
+use super::{describe_cluster, require_cluster};
 use crate::aws::{self, eks};
 use crate::cli::UpdateKubeconfigArgs;
 use crate::kube::kubeconfig::{self, Change, EntryOptions, store};
@@ -55,15 +55,10 @@ pub async fn update(
     printer: &Printer,
     args: &UpdateKubeconfigArgs,
 ) -> Result<()> {
-    let name = require_cluster(settings)?;
+    require_cluster(settings)?;
     let config = aws::load(&settings.aws).await;
     let region = aws::region(&config)?;
-
-    let spinner = printer.spinner(format!("Describing EKS cluster {name}"));
-    let cluster = eks::describe_cluster(&aws_sdk_eks::Client::new(&config), name)
-        .await
-        .with_context(|| format!("cannot write a kubeconfig entry for `{name}` in {region}"))?;
-    drop(spinner);
+    let cluster = describe_cluster(settings, printer, &config).await?;
     eks::check_usable(&cluster)?;
 
     let kube = &settings.kube;

@@ -4,13 +4,17 @@
 //! (anyhow) and choose what to show.
 
 mod completions;
+mod ecr;
+mod iam;
 mod kubeconfig;
 mod token;
 mod whoami;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use aws_config::SdkConfig;
 
-use crate::cli::{Command, KubeconfigCommand};
+use crate::aws::eks;
+use crate::cli::{Command, EcrCommand, IamCommand, KubeconfigCommand};
 use crate::exit::UsageError;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -22,6 +26,10 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         Command::Kubeconfig(KubeconfigCommand::Update(args)) => {
             kubeconfig::update(settings, printer, &args).await
         }
+        Command::Iam(IamCommand::Oidc(args)) => iam::oidc(settings, printer, &args).await,
+        Command::Iam(IamCommand::AlbRole(args)) => iam::alb_role(settings, printer, &args).await,
+        Command::Ecr(EcrCommand::Ensure(args)) => ecr::ensure(settings, printer, &args).await,
+        Command::Ecr(EcrCommand::Login) => ecr::login(settings, printer).await,
         Command::Token(args) => token::run(settings, printer, &args).await,
         Command::Completions(args) => completions::run(printer, &args),
     }
@@ -36,4 +44,19 @@ fn require_cluster(settings: &Settings) -> Result<&str, UsageError> {
                 .into(),
         )
     })
+}
+
+/// DescribeCluster for the configured cluster, under a spinner, with the cluster and region
+/// in any error.
+async fn describe_cluster(
+    settings: &Settings,
+    printer: &Printer,
+    config: &SdkConfig,
+) -> Result<eks::Cluster> {
+    let name = require_cluster(settings)?;
+    let region = crate::aws::region(config)?;
+    let _spinner = printer.spinner(format!("Describing EKS cluster {name}"));
+    eks::describe_cluster(&aws_sdk_eks::Client::new(config), name)
+        .await
+        .with_context(|| format!("cannot read EKS cluster `{name}` in {region}"))
 }

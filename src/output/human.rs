@@ -48,6 +48,12 @@ impl Human {
         let _ = writeln!(self.text, "{mark} {}", line.as_ref());
     }
 
+    /// A problem line, marked and red when colour is on.
+    pub fn fail(&mut self, line: impl AsRef<str>) {
+        let mark = self.style(Style::new().red().bold()).apply_to("✗");
+        let _ = writeln!(self.text, "{mark} {}", line.as_ref());
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }

@@ -4,6 +4,8 @@ mod harness;
 
 mod cli;
 mod completions;
+mod ecr;
+mod iam;
 mod kubeconfig;
 mod settings;
 mod token;

@@ -120,3 +120,58 @@ fn profile_credentials_and_region_come_from_the_shared_files() {
     // The environment holds no keys, so success means the profile's keys were used
     // (moto answers every caller with the same user id, so that cannot tell).
 }
+
+/// A one-off STS endpoint speaking the real query-protocol wire format: it answers
+/// `Throttling` to the first `throttled` requests, then the identity.
+fn flaky_sts(throttled: usize) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::sync::atomic::Ordering;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = seen.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(throttled + 1) {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap();
+                }
+                if line == "\r\n" {
+                    break;
+                }
+            }
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap();
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            let (status, xml) = if n < throttled {
+                ("400 Bad Request", "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>r</RequestId></ErrorResponse>".to_owned())
+            } else {
+                ("200 OK", "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::210987654321:user/patient</Arn><UserId>AIDAPATIENT</UserId><Account>210987654321</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></GetCallerIdentityResponse>".to_owned())
+            };
+            let response = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: text/xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{xml}",
+                xml.len()
+            );
+            stream.write_all(response.as_bytes()).unwrap();
+        }
+    });
+    (url, seen)
+}
+
+#[test]
+fn throttling_is_retried() {
+    let (url, seen) = flaky_sts(2);
+    let sb = Sandbox::new();
+    sb.otelctl()
+        .env("AWS_ENDPOINT_URL", &url)
+        .arg("whoami")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("210987654321"));
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 3);
+}

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-pub use moto::moto;
+pub use moto::{moto, restricted};
 
 /// Region every test runs in.
 pub const REGION: &str = "us-east-1";

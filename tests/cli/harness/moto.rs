@@ -31,17 +31,46 @@ pub struct Moto {
 /// The shared moto server, started on first use.
 pub fn moto() -> &'static Moto {
     static MOTO: OnceLock<Moto> = OnceLock::new();
-    MOTO.get_or_init(Moto::start)
+    MOTO.get_or_init(|| Moto::start(&[]))
+}
+
+/// A second moto that enforces IAM, and the keys of a user that may do nothing.
+pub struct Restricted {
+    pub moto: Moto,
+    pub access_key_id: String,
+    pub secret_access_key: String,
+}
+
+/// moto with IAM enforcement on after its first two calls, which create the user.
+pub fn restricted() -> &'static Restricted {
+    static RESTRICTED: OnceLock<Restricted> = OnceLock::new();
+    RESTRICTED.get_or_init(|| {
+        let moto = Moto::start(&[("INITIAL_NO_AUTH_ACTION_COUNT", "2")]);
+        let iam = moto.iam();
+        moto.block_on(iam.create_user().user_name("no-permissions").send())
+            .expect("create the restricted user");
+        let key = moto
+            .block_on(iam.create_access_key().user_name("no-permissions").send())
+            .expect("create the restricted user's key")
+            .access_key
+            .expect("access key");
+        Restricted {
+            access_key_id: key.access_key_id,
+            secret_access_key: key.secret_access_key,
+            moto,
+        }
+    })
 }
 
 impl Moto {
-    fn start() -> Self {
+    fn start(env: &[(&str, &str)]) -> Self {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("find a free port")
             .port();
         let mut child = Command::new("python3")
             .args(["-c", GUARDIAN, &port.to_string()])
+            .envs(env.iter().copied())
             .stdin(Stdio::piped())
             .spawn()
             .expect("start python3 (run the README's test command, which installs moto)");
@@ -77,9 +106,15 @@ impl Moto {
         }
     }
 
-    /// Creates an EKS cluster in moto and returns its ARN.
+    /// Creates an EKS cluster in moto (in the default region) and returns its ARN.
     pub fn create_cluster(&self, name: &str) -> String {
-        let client = aws_sdk_eks::Client::new(&self.config);
+        self.create_cluster_in(REGION, name)
+    }
+
+    /// Creates an EKS cluster in `region`. moto gives every cluster of a region the same
+    /// OIDC issuer, so tests that need an issuer of their own use a region of their own.
+    pub fn create_cluster_in(&self, region: &str, name: &str) -> String {
+        let client = self.eks(region);
         let vpc = aws_sdk_eks::types::VpcConfigRequest::builder()
             .subnet_ids("subnet-12345678")
             .build();
@@ -97,9 +132,33 @@ impl Moto {
         out.cluster.and_then(|c| c.arn).expect("cluster ARN")
     }
 
+    /// Runs a future on the harness's runtime (seeding and reading state back).
+    pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
+        self.runtime.block_on(future)
+    }
+
+    pub fn iam(&self) -> aws_sdk_iam::Client {
+        aws_sdk_iam::Client::new(&self.config)
+    }
+
+    pub fn ecr(&self) -> aws_sdk_ecr::Client {
+        aws_sdk_ecr::Client::new(&self.config)
+    }
+
+    fn eks(&self, region: &str) -> aws_sdk_eks::Client {
+        let config = aws_sdk_eks::config::Builder::from(&self.config)
+            .region(aws_config::Region::new(region.to_owned()))
+            .build();
+        aws_sdk_eks::Client::from_conf(config)
+    }
+
     /// Describes a cluster as the test sees it (endpoint, CA data).
     pub fn cluster(&self, name: &str) -> aws_sdk_eks::types::Cluster {
-        let client = aws_sdk_eks::Client::new(&self.config);
+        self.cluster_in(REGION, name)
+    }
+
+    pub fn cluster_in(&self, region: &str, name: &str) -> aws_sdk_eks::types::Cluster {
+        let client = self.eks(region);
         self.runtime
             .block_on(client.describe_cluster().name(name).send())
             .expect("describe the seeded cluster")
