@@ -41,6 +41,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
             cand ecr 'ECR: the image repository and the registry password'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -298,6 +299,31 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otelctl;serve'= {
+            cand --listen 'Address to listen on'
+            cand --otlp-endpoint 'OTLP endpoint, overriding OTEL_EXPORTER_OTLP_ENDPOINT (port 4317 means gRPC)'
+            cand --grace 'How long in-flight requests may take to finish after SIGTERM or Ctrl-C'
+            cand --drain-delay 'After SIGTERM, keep serving (with /readyz failing) this long before closing the listener, so load balancers stop sending requests first'
+            cand --header-timeout 'Longest time a client may take to send its request headers (answered with 408)'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otelctl;completions'= {
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
@@ -324,6 +350,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
             cand ecr 'ECR: the image repository and the registry password'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -351,6 +378,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;ecr;login'= {
         }
         &'otelctl;help;token'= {
+        }
+        &'otelctl;help;serve'= {
         }
         &'otelctl;help;completions'= {
         }

@@ -92,6 +92,13 @@ pub enum OutputFormat {
     Json,
 }
 
+impl Command {
+    /// Long-running commands log at info level by default (a server's log is its output).
+    pub fn is_long_running(&self) -> bool {
+        matches!(self, Command::Serve(_))
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)
@@ -117,6 +124,17 @@ pub enum Command {
                             otelctl token --cluster otel-dev --role-arn arn:aws:iam::123456789012:role/eks-admin"
     )]
     Token(TokenArgs),
+
+    /// Run the traced demo service (the seed's Flask app, built in)
+    ///
+    /// Routes: / (page with this request's trace id), /api/hello, /api/work (nested child
+    /// spans: depth, delay_ms, fail_rate), /healthz, /readyz, /metrics. Spans go over OTLP
+    /// as the OTEL_* environment says (OTEL_EXPORTER_OTLP_ENDPOINT, _PROTOCOL, _HEADERS,
+    /// OTEL_SERVICE_NAME, OTEL_TRACES_SAMPLER, OTEL_BSP_*, OTEL_SDK_DISABLED, ...).
+    #[command(after_help = "Examples:\n  otelctl serve\n  \
+                            otelctl serve --listen 127.0.0.1:8080 --otlp-endpoint http://localhost:4317\n  \
+                            OTEL_SERVICE_NAME=shop OTEL_TRACES_SAMPLER=traceidratio OTEL_TRACES_SAMPLER_ARG=0.1 otelctl serve")]
+    Serve(ServeArgs),
 
     /// Print a shell completion script to stdout
     #[command(
@@ -256,6 +274,30 @@ pub struct EcrEnsureArgs {
     /// Print the call that would create the repository, and make none
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, value_name = "ADDR", default_value = "0.0.0.0:8080")]
+    pub listen: std::net::SocketAddr,
+
+    /// OTLP endpoint, overriding OTEL_EXPORTER_OTLP_ENDPOINT (port 4317 means gRPC)
+    #[arg(long, value_name = "URL")]
+    pub otlp_endpoint: Option<String>,
+
+    /// How long in-flight requests may take to finish after SIGTERM or Ctrl-C
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = validate::duration)]
+    pub grace: std::time::Duration,
+
+    /// After SIGTERM, keep serving (with /readyz failing) this long before closing the
+    /// listener, so load balancers stop sending requests first
+    #[arg(long, value_name = "DURATION", default_value = "0s", value_parser = validate::duration)]
+    pub drain_delay: std::time::Duration,
+
+    /// Longest time a client may take to send its request headers (answered with 408)
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = validate::duration)]
+    pub header_timeout: std::time::Duration,
 }
 
 #[derive(Debug, Args)]

@@ -48,7 +48,10 @@ pub fn classify(err: &anyhow::Error) -> Exit {
                 AwsErrorKind::Network | AwsErrorKind::Service => Exit::Failed,
             };
         }
-        if cause.is::<SettingsError>() || cause.is::<UsageError>() {
+        if cause.is::<SettingsError>()
+            || cause.is::<UsageError>()
+            || cause.is::<crate::telemetry::config::ConfigError>()
+        {
             return Exit::Usage;
         }
         if let Some(KubeconfigError::NoHome) = cause.downcast_ref::<KubeconfigError>() {

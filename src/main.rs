@@ -6,10 +6,13 @@
 mod aws;
 mod cli;
 mod commands;
+mod demo;
 mod exit;
 mod kube;
 mod output;
 mod settings;
+mod shutdown;
+mod telemetry;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -34,7 +37,7 @@ fn main() -> ExitCode {
             return Exit::Usage.into();
         }
     };
-    output::init_logging(&settings.output);
+    output::init_logging(&settings.output, cli.command.is_long_running());
     let printer = Printer::new(settings.output);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -7,6 +7,7 @@ mod completions;
 mod ecr;
 mod iam;
 mod kubeconfig;
+mod serve;
 mod token;
 mod whoami;
 
@@ -30,6 +31,7 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         Command::Iam(IamCommand::AlbRole(args)) => iam::alb_role(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Ensure(args)) => ecr::ensure(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Login) => ecr::login(settings, printer).await,
+        Command::Serve(args) => serve::run(printer, &args).await,
         Command::Token(args) => token::run(settings, printer, &args).await,
         Command::Completions(args) => completions::run(printer, &args),
     }

@@ -9,9 +9,10 @@ use tracing_subscriber::EnvFilter;
 use crate::settings::OutputSettings;
 
 /// The filter used when `RUST_LOG` is not set.
-fn default_filter(settings: &OutputSettings) -> &'static str {
+fn default_filter(settings: &OutputSettings, long_running: bool) -> &'static str {
     match (settings.quiet, settings.verbosity) {
         (true, _) => "off",
+        (false, 0) if long_running => "otelctl=info",
         (false, 0) => "otelctl=warn",
         (false, 1) => "otelctl=debug,aws_config=info",
         (false, 2) => "debug",
@@ -39,13 +40,13 @@ fn secret_safe(meta: &tracing::Metadata<'_>) -> bool {
 }
 
 /// Installs the global subscriber. Safe to call once per process.
-pub fn init_logging(settings: &OutputSettings) {
+pub fn init_logging(settings: &OutputSettings, long_running: bool) {
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
     use tracing_subscriber::{Layer, filter};
 
     let env_filter = EnvFilter::try_from_env("RUST_LOG")
-        .unwrap_or_else(|_| EnvFilter::new(default_filter(settings)));
+        .unwrap_or_else(|_| EnvFilter::new(default_filter(settings, long_running)));
     let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(settings.color_stderr)
@@ -112,13 +113,14 @@ mod tests {
 
     #[test]
     fn verbosity_maps_to_filters() {
-        assert_eq!(default_filter(&s(0, false)), "otelctl=warn");
+        assert_eq!(default_filter(&s(0, false), false), "otelctl=warn");
+        assert_eq!(default_filter(&s(0, false), true), "otelctl=info");
         assert_eq!(
-            default_filter(&s(1, false)),
+            default_filter(&s(1, false), false),
             "otelctl=debug,aws_config=info"
         );
-        assert_eq!(default_filter(&s(2, false)), "debug");
-        assert_eq!(default_filter(&s(5, false)), "trace");
-        assert_eq!(default_filter(&s(0, true)), "off");
+        assert_eq!(default_filter(&s(2, false), false), "debug");
+        assert_eq!(default_filter(&s(5, false), false), "trace");
+        assert_eq!(default_filter(&s(0, true), true), "off");
     }
 }

@@ -7,6 +7,7 @@ mod completions;
 mod ecr;
 mod iam;
 mod kubeconfig;
+mod serve;
 mod settings;
 mod token;
 mod whoami;

@@ -5,6 +5,8 @@
 //! `AWS_ENDPOINT_URL`, dummy credentials, `HOME`, `KUBECONFIG`.
 
 pub mod moto;
+pub mod otlp;
+pub mod served;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +30,18 @@ impl Sandbox {
         Self {
             home: tempfile::tempdir().expect("create a temporary home"),
         }
+    }
+
+    /// The same environment as [`Sandbox::otelctl`], as a plain `std` command (for
+    /// long-running processes the test signals itself).
+    pub fn command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("otelctl"));
+        cmd.env_clear()
+            .current_dir(self.home.path())
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"));
+        cmd
     }
 
     /// `otelctl` with a clean environment: dummy credentials, moto as every AWS endpoint,

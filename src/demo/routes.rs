@@ -1,0 +1,294 @@
+//! The demo service's routes, each request traced as an HTTP server span.
+//!
+//! Span names and attributes follow the OpenTelemetry HTTP semantic conventions, and the
+//! caller's W3C `traceparent` makes the server span its child, so a trace starts wherever
+//! the request did (a browser, the ALB, `otelctl loadgen`).
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes::Bytes;
+use http::{HeaderValue, Method, Request, Response, StatusCode, header};
+use http_body_util::Full;
+use opentelemetry::KeyValue;
+use opentelemetry::trace::{SpanKind, Status, TraceContextExt, Tracer};
+use opentelemetry_http::HeaderExtractor;
+
+use super::State;
+
+/// The routes, as `http.route` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Index,
+    Hello,
+    Work,
+    Healthz,
+    Readyz,
+    Metrics,
+}
+
+impl Route {
+    pub fn of(path: &str) -> Option<Self> {
+        Some(match path {
+            "/" => Route::Index,
+            "/api/hello" => Route::Hello,
+            "/api/work" => Route::Work,
+            "/healthz" => Route::Healthz,
+            "/readyz" => Route::Readyz,
+            "/metrics" => Route::Metrics,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Route::Index => "/",
+            Route::Hello => "/api/hello",
+            Route::Work => "/api/work",
+            Route::Healthz => "/healthz",
+            Route::Readyz => "/readyz",
+            Route::Metrics => "/metrics",
+        }
+    }
+
+    /// Probes and scrapes are not traced: they would bury the traces people look for.
+    fn traced(self) -> bool {
+        matches!(self, Route::Index | Route::Hello | Route::Work)
+    }
+}
+
+type Reply = Response<Full<Bytes>>;
+
+/// Answers one request. Never fails: errors are responses.
+pub async fn handle<B>(
+    req: Request<B>,
+    state: Arc<State>,
+    peer: SocketAddr,
+) -> Result<Reply, Infallible> {
+    let started = Instant::now();
+    let route = Route::of(req.uri().path());
+    let method = method_label(req.method());
+    let too_large = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n > state.limits.max_body_bytes);
+
+    let reply = match route {
+        _ if too_large => text(StatusCode::PAYLOAD_TOO_LARGE, "request body too large\n"),
+        _ if !matches!(*req.method(), Method::GET | Method::HEAD) => {
+            let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n");
+            r.headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            r
+        }
+        None => text(StatusCode::NOT_FOUND, "not found\n"),
+        Some(route) if route.traced() => traced(&req, route, &state, peer).await,
+        Some(Route::Healthz) => text(StatusCode::OK, "ok\n"),
+        Some(Route::Readyz) if state.is_ready() => text(StatusCode::OK, "ready\n"),
+        Some(Route::Readyz) => text(StatusCode::SERVICE_UNAVAILABLE, "shutting down\n"),
+        Some(_) => {
+            let body = state.metrics.render(state.export.snapshot());
+            let mut r = text(StatusCode::OK, body);
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; version=0.0.4"),
+            );
+            r
+        }
+    };
+    let status = reply.status().as_u16();
+    let route_label = route.map_or("unmatched", Route::name);
+    state
+        .metrics
+        .record(route_label, method, status, started.elapsed());
+    Ok(reply)
+}
+
+/// Runs a traced route inside its server span.
+async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAddr) -> Reply {
+    let started = Instant::now();
+    let parent = opentelemetry::global::get_text_map_propagator(|p| {
+        p.extract(&HeaderExtractor(req.headers()))
+    });
+    let mut attributes = vec![
+        KeyValue::new("http.request.method", req.method().as_str().to_owned()),
+        KeyValue::new("url.path", req.uri().path().to_owned()),
+        KeyValue::new("url.scheme", "http"),
+        KeyValue::new("http.route", route.name()),
+        KeyValue::new("client.address", peer.ip().to_string()),
+        KeyValue::new("network.protocol.version", version_label(req.version())),
+    ];
+    if let Some(query) = req.uri().query() {
+        attributes.push(KeyValue::new("url.query", query.to_owned()));
+    }
+    if let Some(host) = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+    {
+        let (address, port) = split_host(host);
+        attributes.push(KeyValue::new("server.address", address.to_owned()));
+        if let Some(port) = port {
+            attributes.push(KeyValue::new("server.port", i64::from(port)));
+        }
+    }
+    if let Some(agent) = req
+        .headers()
+        .get(header::USER_AGENT)
+        .and_then(|h| h.to_str().ok())
+    {
+        attributes.push(KeyValue::new("user_agent.original", agent.to_owned()));
+    }
+    let span = state
+        .tracer
+        .span_builder(format!("{} {}", req.method(), route.name()))
+        .with_kind(SpanKind::Server)
+        .with_attributes(attributes)
+        .start_with_context(&state.tracer, &parent);
+    let cx = parent.with_span(span);
+    let trace_id = cx.span().span_context().trace_id().to_string();
+
+    let reply = match route {
+        Route::Index => html(&state.page(&trace_id)),
+        Route::Hello => json(
+            StatusCode::OK,
+            &serde_json::json!({
+                "message": format!("Hello from {}", state.service_name),
+                "service": state.service_name,
+                "version": env!("CARGO_PKG_VERSION"),
+                "trace_id": trace_id,
+            }),
+        ),
+        _ => match super::work::params(req.uri().query().unwrap_or("")) {
+            Err(why) => json(StatusCode::BAD_REQUEST, &serde_json::json!({"error": why})),
+            Ok(params) => {
+                let outcome = super::work::run(&cx, &state.tracer, params).await;
+                let status = if outcome.failed {
+                    StatusCode::INTERNAL_SERVER_ERROR
+                } else {
+                    StatusCode::OK
+                };
+                json(
+                    status,
+                    &serde_json::json!({"trace_id": trace_id, "depth": params.depth, "delay_ms": params.delay_ms, "failed": outcome.failed}),
+                )
+            }
+        },
+    };
+
+    let span = cx.span();
+    let status = reply.status().as_u16();
+    span.set_attribute(KeyValue::new(
+        "http.response.status_code",
+        i64::from(status),
+    ));
+    // Server spans: 5xx is an error, 4xx is the client's (semantic conventions).
+    if status >= 500 {
+        span.set_attribute(KeyValue::new("error.type", status.to_string()));
+        span.set_status(Status::error(format!("HTTP {status}")));
+    }
+    span.end();
+    let span_id = span.span_context().span_id().to_string();
+    tracing::info!(
+        trace_id = %trace_id,
+        span_id = %span_id,
+        method = %req.method(),
+        path = %req.uri().path(),
+        status,
+        duration_ms = (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+        "request"
+    );
+    reply
+}
+
+fn split_host(host: &str) -> (&str, Option<u16>) {
+    match host.rsplit_once(':') {
+        Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => match p.parse() {
+            Ok(port) => (h, Some(port)),
+            Err(_) => (host, None),
+        },
+        _ => (host, None),
+    }
+}
+
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        _ => "OTHER",
+    }
+}
+
+fn version_label(version: http::Version) -> &'static str {
+    match version {
+        http::Version::HTTP_10 => "1.0",
+        http::Version::HTTP_2 => "2",
+        _ => "1.1",
+    }
+}
+
+pub fn text(status: StatusCode, body: impl Into<Bytes>) -> Reply {
+    let mut r = Response::new(Full::new(body.into()));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
+fn json(status: StatusCode, value: &serde_json::Value) -> Reply {
+    let mut r = text(status, format!("{value}\n"));
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    r
+}
+
+fn html(page: &str) -> Reply {
+    let mut r = text(StatusCode::OK, page.to_owned());
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        for r in [
+            Route::Index,
+            Route::Hello,
+            Route::Work,
+            Route::Healthz,
+            Route::Readyz,
+            Route::Metrics,
+        ] {
+            assert_eq!(Route::of(r.name()), Some(r));
+        }
+        assert_eq!(Route::of("/api/hello/"), None);
+        assert!(!Route::Healthz.traced() && Route::Work.traced());
+    }
+
+    #[test]
+    fn host_header_splits() {
+        assert_eq!(
+            split_host("demo.example:8080"),
+            ("demo.example", Some(8080))
+        );
+        assert_eq!(split_host("demo.example"), ("demo.example", None));
+        assert_eq!(split_host("[::1]:80"), ("[::1]", Some(80)));
+    }
+}

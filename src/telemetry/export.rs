@@ -1,0 +1,176 @@
+//! Counting what happens to spans: exported, failed, dropped.
+//!
+//! A collector that is down or slow must never block a request, so the queue is bounded;
+//! and a dropped span must be visible in `/metrics`, not just in a log line at shutdown.
+//! The SDK's batch processor keeps its drop count private, so [`BoundedProcessor`] keeps
+//! the bound itself (it never lets more spans be pending than the batch queue holds) and
+//! [`CountingExporter`] sees every batch leave.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use opentelemetry::Context;
+use opentelemetry_sdk::Resource;
+use opentelemetry_sdk::error::OTelSdkResult;
+use opentelemetry_sdk::trace::{Span, SpanData, SpanExporter, SpanProcessor};
+
+/// Span counters, shared with whoever reports them.
+#[derive(Debug, Default)]
+pub struct ExportStats {
+    ended: AtomicU64,
+    exported: AtomicU64,
+    failed: AtomicU64,
+    dropped: AtomicU64,
+    /// Spans handed to the batch processor and not yet through an export.
+    pending: AtomicU64,
+}
+
+/// A snapshot of [`ExportStats`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct ExportCounts {
+    pub ended: u64,
+    pub exported: u64,
+    pub failed: u64,
+    pub dropped: u64,
+}
+
+impl ExportStats {
+    pub fn snapshot(&self) -> ExportCounts {
+        ExportCounts {
+            ended: self.ended.load(Ordering::Relaxed),
+            exported: self.exported.load(Ordering::Relaxed),
+            failed: self.failed.load(Ordering::Relaxed),
+            dropped: self.dropped.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Reserves a queue slot; false (and one more drop) when the queue is full.
+    fn admit(&self, capacity: u64) -> bool {
+        self.ended.fetch_add(1, Ordering::Relaxed);
+        let admitted = self
+            .pending
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |p| {
+                (p < capacity).then_some(p + 1)
+            })
+            .is_ok();
+        if !admitted {
+            self.dropped.fetch_add(1, Ordering::Relaxed);
+        }
+        admitted
+    }
+
+    fn settle(&self, spans: u64, ok: bool) {
+        let counter = if ok { &self.exported } else { &self.failed };
+        counter.fetch_add(spans, Ordering::Relaxed);
+        let _ = self
+            .pending
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |p| {
+                Some(p.saturating_sub(spans))
+            });
+    }
+}
+
+/// A span processor that drops (and counts) spans instead of queueing past `capacity`.
+#[derive(Debug)]
+pub struct BoundedProcessor<P> {
+    inner: P,
+    stats: Arc<ExportStats>,
+    capacity: u64,
+}
+
+impl<P> BoundedProcessor<P> {
+    pub fn new(inner: P, stats: Arc<ExportStats>, capacity: usize) -> Self {
+        Self {
+            inner,
+            stats,
+            capacity: capacity as u64,
+        }
+    }
+}
+
+impl<P: SpanProcessor> SpanProcessor for BoundedProcessor<P> {
+    fn on_start(&self, span: &mut Span, cx: &Context) {
+        self.inner.on_start(span, cx);
+    }
+
+    fn on_end(&self, span: SpanData) {
+        if self.stats.admit(self.capacity) {
+            self.inner.on_end(span);
+        }
+    }
+
+    fn force_flush(&self) -> OTelSdkResult {
+        self.inner.force_flush()
+    }
+
+    fn shutdown_with_timeout(&self, timeout: Duration) -> OTelSdkResult {
+        self.inner.shutdown_with_timeout(timeout)
+    }
+
+    fn set_resource(&mut self, resource: &Resource) {
+        self.inner.set_resource(resource);
+    }
+}
+
+/// An exporter that counts each batch as exported or failed.
+#[derive(Debug)]
+pub struct CountingExporter<E> {
+    inner: E,
+    stats: Arc<ExportStats>,
+}
+
+impl<E> CountingExporter<E> {
+    pub fn new(inner: E, stats: Arc<ExportStats>) -> Self {
+        Self { inner, stats }
+    }
+}
+
+impl<E: SpanExporter> SpanExporter for CountingExporter<E> {
+    async fn export(&self, batch: Vec<SpanData>) -> OTelSdkResult {
+        let spans = batch.len() as u64;
+        let result = self.inner.export(batch).await;
+        if let Err(e) = &result {
+            tracing::warn!(spans, error = %e, "span export failed");
+        }
+        self.stats.settle(spans, result.is_ok());
+        result
+    }
+
+    fn shutdown_with_timeout(&self, timeout: Duration) -> OTelSdkResult {
+        self.inner.shutdown_with_timeout(timeout)
+    }
+
+    fn force_flush(&self) -> OTelSdkResult {
+        self.inner.force_flush()
+    }
+
+    fn set_resource(&mut self, resource: &Resource) {
+        self.inner.set_resource(resource);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_past_capacity_are_dropped_and_counted() {
+        let stats = ExportStats::default();
+        assert!(stats.admit(2));
+        assert!(stats.admit(2));
+        assert!(!stats.admit(2));
+        stats.settle(2, true);
+        assert!(stats.admit(2));
+        stats.settle(1, false);
+        assert_eq!(
+            stats.snapshot(),
+            ExportCounts {
+                ended: 4,
+                exported: 2,
+                failed: 1,
+                dropped: 1
+            }
+        );
+    }
+}

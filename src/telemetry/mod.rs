@@ -1,0 +1,149 @@
+//! OpenTelemetry for the demo service and the load generator.
+//!
+//! One tracer provider (batch span processor, OTLP exporter over gRPC or HTTP/protobuf),
+//! configured from the standard `OTEL_*` environment, with W3C trace context as the
+//! propagator. `serve` and `loadgen` both start it here so their spans look alike.
+
+pub mod config;
+pub mod export;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use opentelemetry::KeyValue;
+use opentelemetry::trace::TracerProvider as _;
+use opentelemetry_otlp::WithExportConfig;
+use opentelemetry_sdk::Resource;
+use opentelemetry_sdk::propagation::TraceContextPropagator;
+use opentelemetry_sdk::trace::span_processor_with_async_runtime::BatchSpanProcessor;
+use opentelemetry_sdk::trace::{BatchConfigBuilder, Sampler, SdkTracerProvider};
+use thiserror::Error;
+
+use config::SamplerChoice;
+pub use config::{Protocol, TelemetryConfig};
+use export::{BoundedProcessor, CountingExporter, ExportStats};
+
+#[derive(Debug, Error)]
+pub enum TelemetryError {
+    #[error("invalid OpenTelemetry setting: {0}")]
+    Config(#[from] config::ConfigError),
+    #[error("cannot build the OTLP exporter for {endpoint}: {reason}")]
+    Exporter { endpoint: String, reason: String },
+}
+
+/// The running tracing pipeline. Drop it only after [`Telemetry::shutdown`].
+pub struct Telemetry {
+    provider: Option<SdkTracerProvider>,
+    pub stats: Arc<ExportStats>,
+    pub config: TelemetryConfig,
+}
+
+impl Telemetry {
+    /// Starts tracing and installs it globally. Must run inside the tokio runtime, which
+    /// drives the batch exports.
+    pub fn start(config: TelemetryConfig) -> Result<Self, TelemetryError> {
+        opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
+        let stats = Arc::new(ExportStats::default());
+        if config.disabled {
+            return Ok(Self {
+                provider: None,
+                stats,
+                config,
+            });
+        }
+        let exporter_err = |e: &dyn std::fmt::Display| TelemetryError::Exporter {
+            endpoint: config.endpoint.clone(),
+            reason: e.to_string(),
+        };
+        let exporter = match config.protocol {
+            Protocol::Grpc => opentelemetry_otlp::SpanExporter::builder()
+                .with_tonic()
+                .with_endpoint(&config.endpoint)
+                .build(),
+            Protocol::HttpProtobuf => opentelemetry_otlp::SpanExporter::builder()
+                .with_http()
+                .with_protocol(opentelemetry_otlp::Protocol::HttpBinary)
+                .with_endpoint(&config.endpoint)
+                .build(),
+        }
+        .map_err(|e| exporter_err(&e))?;
+
+        let b = &config.batch;
+        let batch_config = BatchConfigBuilder::default()
+            .with_max_queue_size(b.max_queue_size)
+            .with_max_export_batch_size(b.max_export_batch_size)
+            .with_scheduled_delay(b.scheduled_delay)
+            .with_max_export_timeout(b.export_timeout)
+            .build();
+        let processor = BatchSpanProcessor::builder(
+            CountingExporter::new(exporter, stats.clone()),
+            opentelemetry_sdk::runtime::Tokio,
+        )
+        .with_batch_config(batch_config)
+        .build();
+
+        let resource = Resource::builder_empty()
+            .with_service_name(config.service_name.clone())
+            .with_attributes(
+                config
+                    .resource
+                    .iter()
+                    .map(|(k, v)| KeyValue::new(k.clone(), v.clone())),
+            )
+            .build();
+        let provider = SdkTracerProvider::builder()
+            .with_span_processor(BoundedProcessor::new(
+                processor,
+                stats.clone(),
+                b.max_queue_size,
+            ))
+            .with_sampler(sampler(config.sampler))
+            .with_resource(resource)
+            .build();
+        opentelemetry::global::set_tracer_provider(provider.clone());
+        tracing::info!(endpoint = %config.endpoint, protocol = ?config.protocol, service = %config.service_name, "tracing to OTLP");
+        Ok(Self {
+            provider: Some(provider),
+            stats,
+            config,
+        })
+    }
+
+    /// A tracer from the installed provider (a no-op one when the SDK is disabled).
+    pub fn tracer(&self, name: &'static str) -> opentelemetry::global::BoxedTracer {
+        match &self.provider {
+            Some(_) => opentelemetry::global::tracer(name),
+            None => opentelemetry::global::BoxedTracer::new(Box::new(
+                opentelemetry::trace::noop::NoopTracerProvider::new().tracer(name),
+            )),
+        }
+    }
+
+    /// Exports every span still queued, waiting at most `timeout`.
+    pub async fn shutdown(self, timeout: Duration) {
+        let Some(provider) = self.provider else {
+            return;
+        };
+        // The SDK's shutdown blocks; keep it off the async workers that drive the export.
+        let flushed =
+            tokio::task::spawn_blocking(move || provider.shutdown_with_timeout(timeout)).await;
+        match flushed {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "spans may have been lost at shutdown"),
+            Err(e) => tracing::warn!(error = %e, "the span flush task failed"),
+        }
+    }
+}
+
+fn sampler(choice: SamplerChoice) -> Sampler {
+    match choice {
+        SamplerChoice::AlwaysOn => Sampler::AlwaysOn,
+        SamplerChoice::AlwaysOff => Sampler::AlwaysOff,
+        SamplerChoice::TraceIdRatio(r) => Sampler::TraceIdRatioBased(r),
+        SamplerChoice::ParentBasedAlwaysOn => Sampler::ParentBased(Box::new(Sampler::AlwaysOn)),
+        SamplerChoice::ParentBasedAlwaysOff => Sampler::ParentBased(Box::new(Sampler::AlwaysOff)),
+        SamplerChoice::ParentBasedTraceIdRatio(r) => {
+            Sampler::ParentBased(Box::new(Sampler::TraceIdRatioBased(r)))
+        }
+    }
+}
