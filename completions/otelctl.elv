@@ -42,6 +42,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand ecr 'ECR: the image repository and the registry password'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
+            cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+            cand traces 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -324,6 +326,60 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otelctl;demo'= {
+            cand --duration 'How long to send traffic'
+            cand --rate 'Requests per second across all connections'
+            cand -c 'Concurrent connections'
+            cand --concurrency 'Concurrent connections'
+            cand --listen 'Demo service address (a free port is used when it is taken)'
+            cand --grpc 'OTLP/gRPC receiver address (a free port is used when it is taken)'
+            cand --http 'OTLP/HTTP receiver address (a free port is used when it is taken)'
+            cand --ui 'Query API address (a free port is used when it is taken)'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --keep-running 'Keep the service and the receiver running after the summary, until Ctrl-C'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;traces'= {
+            cand --grpc 'OTLP/gRPC listen address'
+            cand --http 'OTLP/HTTP listen address (protobuf and JSON on /v1/traces)'
+            cand --ui 'Query API (and UI) listen address'
+            cand --max-spans 'Most spans kept; the oldest traces are evicted beyond it'
+            cand --max-bytes-mib 'Most memory the stored spans may take, in MiB'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otelctl;completions'= {
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
@@ -351,6 +407,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand ecr 'ECR: the image repository and the registry password'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
+            cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+            cand traces 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -380,6 +438,10 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;token'= {
         }
         &'otelctl;help;serve'= {
+        }
+        &'otelctl;help;demo'= {
+        }
+        &'otelctl;help;traces'= {
         }
         &'otelctl;help;completions'= {
         }

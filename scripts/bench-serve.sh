@@ -6,6 +6,7 @@
 #
 #   scripts/bench-serve.sh                # 3 rounds of 10 s, 32 connections
 #   ROUNDS=5 DURATION=20s scripts/bench-serve.sh
+#   BIN=/path/to/otelctl scripts/bench-serve.sh   # measure a binary already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +15,11 @@ CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-3}
 
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
-cargo build --release --quiet
-bin=$PWD/target/release/otelctl
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN=$PWD/target/release/otelctl
+fi
+bin=$BIN
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 

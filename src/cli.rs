@@ -95,7 +95,7 @@ pub enum OutputFormat {
 impl Command {
     /// Long-running commands log at info level by default (a server's log is its output).
     pub fn is_long_running(&self) -> bool {
-        matches!(self, Command::Serve(_))
+        matches!(self, Command::Serve(_) | Command::Traces(_))
     }
 }
 
@@ -135,6 +135,27 @@ pub enum Command {
                             otelctl serve --listen 127.0.0.1:8080 --otlp-endpoint http://localhost:4317\n  \
                             OTEL_SERVICE_NAME=shop OTEL_TRACES_SAMPLER=traceidratio OTEL_TRACES_SAMPLER_ARG=0.1 otelctl serve")]
     Serve(ServeArgs),
+
+    /// Run the whole tracing pipeline on this machine: load → service → OTLP → receiver
+    ///
+    /// Starts the trace receiver and the demo service in one process, drives traffic
+    /// through them for --duration, then prints what arrived and the slowest trace as a
+    /// waterfall. No AWS, no cluster, no Docker.
+    #[command(
+        after_help = "Examples:\n  otelctl demo\n  otelctl demo --duration 5s --rate 200\n  \
+                            otelctl demo --keep-running   # then browse the query API until Ctrl-C"
+    )]
+    Demo(DemoArgs),
+
+    /// Receive OTLP traces and serve them through a Jaeger-compatible query API
+    ///
+    /// A small Jaeger on one machine: OTLP over gRPC, HTTP/protobuf and HTTP/JSON in; a
+    /// bounded in-memory store (oldest traces evicted first); /api/services,
+    /// /api/services/{service}/operations, /api/traces and /api/traces/{id} out.
+    #[command(after_help = "Examples:\n  otelctl traces\n  \
+                            otelctl traces --grpc 0.0.0.0:4317 --http 0.0.0.0:4318 --ui 0.0.0.0:16686\n  \
+                            curl 'http://127.0.0.1:16686/api/traces?service=otel-demo&limit=5&lookback=1h'")]
+    Traces(TracesArgs),
 
     /// Print a shell completion script to stdout
     #[command(
@@ -298,6 +319,72 @@ pub struct ServeArgs {
     /// Longest time a client may take to send its request headers (answered with 408)
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = validate::duration)]
     pub header_timeout: std::time::Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How long to send traffic
+    #[arg(long, value_name = "DURATION", default_value = "15s", value_parser = validate::duration)]
+    pub duration: std::time::Duration,
+
+    /// Requests per second across all connections
+    #[arg(long, value_name = "RPS", default_value_t = 50.0, value_parser = positive_rate)]
+    pub rate: f64,
+
+    /// Concurrent connections
+    #[arg(short, long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub concurrency: u16,
+
+    /// Demo service address (a free port is used when it is taken)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+
+    /// OTLP/gRPC receiver address (a free port is used when it is taken)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4317")]
+    pub grpc: std::net::SocketAddr,
+
+    /// OTLP/HTTP receiver address (a free port is used when it is taken)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4318")]
+    pub http: std::net::SocketAddr,
+
+    /// Query API address (a free port is used when it is taken)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:16686")]
+    pub ui: std::net::SocketAddr,
+
+    /// Keep the service and the receiver running after the summary, until Ctrl-C
+    #[arg(long)]
+    pub keep_running: bool,
+}
+
+fn positive_rate(value: &str) -> Result<f64, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .ok_or_else(|| format!("`{value}` is not a positive rate"))
+}
+
+#[derive(Debug, Args)]
+pub struct TracesArgs {
+    /// OTLP/gRPC listen address
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4317")]
+    pub grpc: std::net::SocketAddr,
+
+    /// OTLP/HTTP listen address (protobuf and JSON on /v1/traces)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4318")]
+    pub http: std::net::SocketAddr,
+
+    /// Query API (and UI) listen address
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:16686")]
+    pub ui: std::net::SocketAddr,
+
+    /// Most spans kept; the oldest traces are evicted beyond it
+    #[arg(long, value_name = "N", default_value_t = 200_000)]
+    pub max_spans: usize,
+
+    /// Most memory the stored spans may take, in MiB
+    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    pub max_bytes_mib: usize,
 }
 
 #[derive(Debug, Args)]

@@ -9,10 +9,12 @@ mod commands;
 mod demo;
 mod exit;
 mod kube;
+mod loadgen;
 mod output;
 mod settings;
 mod shutdown;
 mod telemetry;
+mod traces;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -4,11 +4,13 @@
 //! (anyhow) and choose what to show.
 
 mod completions;
+mod demo;
 mod ecr;
 mod iam;
 mod kubeconfig;
 mod serve;
 mod token;
+mod traces;
 mod whoami;
 
 use anyhow::{Context, Result};
@@ -32,6 +34,8 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         Command::Ecr(EcrCommand::Ensure(args)) => ecr::ensure(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Login) => ecr::login(settings, printer).await,
         Command::Serve(args) => serve::run(printer, &args).await,
+        Command::Demo(args) => demo::run(printer, &args).await,
+        Command::Traces(args) => traces::run(printer, &args).await,
         Command::Token(args) => token::run(settings, printer, &args).await,
         Command::Completions(args) => completions::run(printer, &args),
     }

@@ -39,8 +39,8 @@ pub struct Telemetry {
 }
 
 impl Telemetry {
-    /// Starts tracing and installs it globally. Must run inside the tokio runtime, which
-    /// drives the batch exports.
+    /// Starts tracing, and installs W3C trace context as the global propagator. Must run
+    /// inside the tokio runtime, which drives the batch exports.
     pub fn start(config: TelemetryConfig) -> Result<Self, TelemetryError> {
         opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
         let stats = Arc::new(ExportStats::default());
@@ -100,7 +100,6 @@ impl Telemetry {
             .with_sampler(sampler(config.sampler))
             .with_resource(resource)
             .build();
-        opentelemetry::global::set_tracer_provider(provider.clone());
         tracing::info!(endpoint = %config.endpoint, protocol = ?config.protocol, service = %config.service_name, "tracing to OTLP");
         Ok(Self {
             provider: Some(provider),
@@ -109,13 +108,29 @@ impl Telemetry {
         })
     }
 
-    /// A tracer from the installed provider (a no-op one when the SDK is disabled).
+    /// A tracer of this pipeline (a no-op one when the SDK is disabled). Providers are not
+    /// installed globally, so `otelctl demo` can run the service and the load generator
+    /// in one process as two services.
     pub fn tracer(&self, name: &'static str) -> opentelemetry::global::BoxedTracer {
         match &self.provider {
-            Some(_) => opentelemetry::global::tracer(name),
+            Some(provider) => {
+                opentelemetry::global::BoxedTracer::new(Box::new(provider.tracer(name)))
+            }
             None => opentelemetry::global::BoxedTracer::new(Box::new(
                 opentelemetry::trace::noop::NoopTracerProvider::new().tracer(name),
             )),
+        }
+    }
+
+    /// Exports every span queued so far and waits for the exports to finish.
+    pub async fn flush(&self) {
+        let Some(provider) = self.provider.clone() else {
+            return;
+        };
+        match tokio::task::spawn_blocking(move || provider.force_flush()).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "span flush failed"),
+            Err(e) => tracing::warn!(error = %e, "the span flush task failed"),
         }
     }
 

@@ -4,10 +4,12 @@ mod harness;
 
 mod cli;
 mod completions;
+mod demo;
 mod ecr;
 mod iam;
 mod kubeconfig;
 mod serve;
 mod settings;
 mod token;
+mod traces;
 mod whoami;

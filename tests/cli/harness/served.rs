@@ -16,12 +16,25 @@ pub struct Served {
 }
 
 impl Served {
-    /// Starts `otelctl serve --listen 127.0.0.1:0 ARGS…` with `env` added to the sandbox
-    /// environment, and waits until it says where it listens.
+    /// Starts `otelctl serve --listen 127.0.0.1:0 ARGS…` and waits until it says where it
+    /// listens.
     pub fn start(mut cmd: Command, args: &[&str]) -> Self {
+        cmd.args(["serve", "--listen", "127.0.0.1:0"]).args(args);
+        let (mut served, line) = Self::spawn(cmd, "serving ");
+        let addr = line
+            .split("on http://")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|a| a.parse().ok())
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        served.addr = addr;
+        served
+    }
+
+    /// Starts a long-running otelctl and waits for the stderr line starting with `ready`,
+    /// which it returns.
+    pub fn spawn(mut cmd: Command, ready: &'static str) -> (Self, String) {
         let mut child = cmd
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -33,27 +46,24 @@ impl Served {
         let sink = stderr.clone();
         std::thread::spawn(move || {
             for line in lines.lines().map_while(Result::ok) {
-                if let Some(rest) = line.split("on http://").nth(1)
-                    && line.starts_with("serving ")
-                {
-                    let addr = rest
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or_default()
-                        .to_owned();
-                    let _ = tx.send(addr);
+                if line.starts_with(ready) {
+                    let _ = tx.send(line.clone());
                 }
                 sink.lock().unwrap().push(line);
             }
         });
-        let addr = rx
+        let line = rx
             .recv_timeout(Duration::from_secs(30))
-            .unwrap_or_else(|_| panic!("serve did not start: {:?}", stderr.lock().unwrap()));
-        Self {
-            addr: addr.parse().expect("serve printed its address"),
-            child,
-            stderr,
-        }
+            .unwrap_or_else(|_| panic!("otelctl did not start: {:?}", stderr.lock().unwrap()));
+        let unknown = "0.0.0.0:0".parse().unwrap();
+        (
+            Self {
+                addr: unknown,
+                child,
+                stderr,
+            },
+            line,
+        )
     }
 
     /// Sends SIGTERM (as Kubernetes does) and waits for the process to exit.

@@ -1,0 +1,94 @@
+//! `otelctl demo`: the whole pipeline on one machine, checked from its JSON summary and
+//! against the request count it reports.
+
+use crate::harness::{Sandbox, json};
+
+#[test]
+fn demo_runs_the_pipeline_and_reports_the_slowest_trace() {
+    let sb = Sandbox::new();
+    let out = sb
+        .otelctl()
+        .args(["demo", "--duration", "2s", "--rate", "40", "-o", "json"])
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--grpc",
+            "127.0.0.1:0",
+            "--http",
+            "127.0.0.1:0",
+            "--ui",
+            "127.0.0.1:0",
+        ])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json(&out);
+    let requests = report["load"]["requests"].as_u64().unwrap();
+    assert!((40..=120).contains(&requests), "40/s for 2 s: {requests}");
+    assert_eq!(
+        report["services"],
+        serde_json::json!(["otel-demo", "otelctl-loadgen"])
+    );
+    // Every request is a client span and a server span; /api/work adds its levels.
+    let spans = report["spans_received"].as_u64().unwrap();
+    assert!(
+        spans >= 2 * requests,
+        "{spans} spans for {requests} requests"
+    );
+    assert_eq!(
+        report["traces"].as_u64().unwrap(),
+        requests,
+        "one trace per request"
+    );
+
+    let slowest = &report["slowest_trace"];
+    let rows = slowest["spans"].as_array().unwrap();
+    assert_eq!(rows[0]["service"], "otelctl-loadgen");
+    assert_eq!(rows[1]["service"], "otel-demo");
+    assert_eq!(rows[1]["name"].as_str().unwrap().trim(), "GET /api/work");
+    assert!(
+        rows[2]["name"]
+            .as_str()
+            .unwrap()
+            .starts_with("    work level 1"),
+        "nested: {rows:?}"
+    );
+    assert!(
+        slowest["url"]
+            .as_str()
+            .unwrap()
+            .ends_with(slowest["trace_id"].as_str().unwrap())
+    );
+}
+
+#[test]
+fn demo_human_summary_draws_a_waterfall() {
+    let sb = Sandbox::new();
+    let out = sb
+        .otelctl()
+        .args(["demo", "--duration", "1s"])
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--grpc",
+            "127.0.0.1:0",
+            "--http",
+            "127.0.0.1:0",
+            "--ui",
+            "127.0.0.1:0",
+        ])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("pipeline ran"), "{text}");
+    assert!(text.contains("Slowest trace"), "{text}");
+    assert!(text.contains('█'), "{text}");
+    assert!(text.contains("otel-demo, otelctl-loadgen"), "{text}");
+}
