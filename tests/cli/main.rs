@@ -12,4 +12,5 @@ mod serve;
 mod settings;
 mod token;
 mod traces;
+mod ui;
 mod whoami;

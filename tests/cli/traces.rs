@@ -9,14 +9,14 @@ use serde_json::{Value, json};
 use crate::harness::Sandbox;
 use crate::harness::served::{Reply, Served, request};
 
-struct Traces {
-    process: Served,
-    grpc: SocketAddr,
-    http: SocketAddr,
-    api: SocketAddr,
+pub struct Traces {
+    pub process: Served,
+    pub grpc: SocketAddr,
+    pub http: SocketAddr,
+    pub api: SocketAddr,
 }
 
-fn start(sb: &Sandbox, extra: &[&str]) -> Traces {
+pub fn start(sb: &Sandbox, extra: &[&str]) -> Traces {
     let mut cmd = sb.command();
     cmd.args([
         "traces",
@@ -68,7 +68,7 @@ impl Traces {
         crate::harness::served::read_reply(&mut stream)
     }
 
-    fn wait_for_spans(&self, n: u64) -> Value {
+    pub fn wait_for_spans(&self, n: u64) -> Value {
         let started = Instant::now();
         loop {
             let (_, stats) = self.api("/api/stats");

@@ -4,6 +4,7 @@
 //! The product is pointed at the stand-ins the way a user would point it anywhere:
 //! `AWS_ENDPOINT_URL`, dummy credentials, `HOME`, `KUBECONFIG`.
 
+pub mod browser;
 pub mod moto;
 pub mod otlp;
 pub mod served;
