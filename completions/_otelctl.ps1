@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the traced demo service (the seed''s Flask app, built in)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver')
+            [CompletionResult]::new('loadgen', 'loadgen', [CompletionResultType]::ParameterValue, 'Send traced HTTP load and report latency, with the trace ids of the slowest requests')
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Receive OTLP traces and serve them through a Jaeger-compatible query API')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -382,6 +383,48 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otelctl;loadgen' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Concurrent connections')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Concurrent connections')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Total requests per second (open model); without it, as fast as responses come')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Total requests per second (open model); without it, as fast as responses come')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Send exactly this many requests')
+            [CompletionResult]::new('--requests', '--requests', [CompletionResultType]::ParameterName, 'Send exactly this many requests')
+            [CompletionResult]::new('-z', '-z', [CompletionResultType]::ParameterName, 'Send for this long')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Send for this long')
+            [CompletionResult]::new('--method', '--method', [CompletionResultType]::ParameterName, 'HTTP method')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A request header, `Name: value` (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A request header, `Name: value` (repeatable)')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Request body')
+            [CompletionResult]::new('--body-file', '--body-file', [CompletionResultType]::ParameterName, 'Request body, read from a file')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout')
+            [CompletionResult]::new('--warmup', '--warmup', [CompletionResultType]::ParameterName, 'Send requests for this long first, without counting them')
+            [CompletionResult]::new('--sample-rate', '--sample-rate', [CompletionResultType]::ParameterName, 'Fraction of requests whose traceparent is marked sampled')
+            [CompletionResult]::new('--otlp-endpoint', '--otlp-endpoint', [CompletionResultType]::ParameterName, 'Export a client span per request over OTLP to this endpoint')
+            [CompletionResult]::new('--jaeger-url', '--jaeger-url', [CompletionResultType]::ParameterName, 'Jaeger (or otelctl traces) UI base URL, to print links to the slowest and failed traces')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Exit 1 when a threshold is crossed, e.g. ''p99>250ms,error_rate>1%''')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'EKS cluster name [env: OTELCTL_CLUSTER]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file to read and write [env: KUBECONFIG]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use instead of the current one')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--http2', '--http2', [CompletionResultType]::ParameterName, 'Use HTTP/2 (h2c prior knowledge for http://, ALPN for https://)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Accept any TLS certificate')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output [env: NO_COLOR]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otelctl;traces' {
             [CompletionResult]::new('--grpc', '--grpc', [CompletionResultType]::ParameterName, 'OTLP/gRPC listen address')
             [CompletionResult]::new('--http', '--http', [CompletionResultType]::ParameterName, 'OTLP/HTTP listen address (protobuf and JSON on /v1/traces)')
@@ -437,6 +480,7 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the traced demo service (the seed''s Flask app, built in)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver')
+            [CompletionResult]::new('loadgen', 'loadgen', [CompletionResultType]::ParameterValue, 'Send traced HTTP load and report latency, with the trace ids of the slowest requests')
             [CompletionResult]::new('traces', 'traces', [CompletionResultType]::ParameterValue, 'Receive OTLP traces and serve them through a Jaeger-compatible query API')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -481,6 +525,9 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             break
         }
         'otelctl;help;demo' {
+            break
+        }
+        'otelctl;help;loadgen' {
             break
         }
         'otelctl;help;traces' {

@@ -34,6 +34,9 @@ _otelctl() {
             otelctl,kubeconfig)
                 cmd="otelctl__subcmd__kubeconfig"
                 ;;
+            otelctl,loadgen)
+                cmd="otelctl__subcmd__loadgen"
+                ;;
             otelctl,serve)
                 cmd="otelctl__subcmd__serve"
                 ;;
@@ -81,6 +84,9 @@ _otelctl() {
                 ;;
             otelctl__subcmd__help,kubeconfig)
                 cmd="otelctl__subcmd__help__subcmd__kubeconfig"
+                ;;
+            otelctl__subcmd__help,loadgen)
+                cmd="otelctl__subcmd__help__subcmd__loadgen"
                 ;;
             otelctl__subcmd__help,serve)
                 cmd="otelctl__subcmd__help__subcmd__serve"
@@ -146,7 +152,7 @@ _otelctl() {
 
     case "${cmd}" in
         otelctl)
-            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version whoami kubeconfig iam ecr token serve demo traces completions help"
+            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version whoami kubeconfig iam ecr token serve demo loadgen traces completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,7 +520,7 @@ _otelctl() {
             return 0
             ;;
         otelctl__subcmd__help)
-            opts="whoami kubeconfig iam ecr token serve demo traces completions help"
+            opts="whoami kubeconfig iam ecr token serve demo loadgen traces completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,6 +676,20 @@ _otelctl() {
         otelctl__subcmd__help__subcmd__kubeconfig__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__loadgen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1047,6 +1067,128 @@ _otelctl() {
                     return 0
                     ;;
                 --role-arn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__loadgen)
+            opts="-c -r -n -z -H -o -v -q -h -V --concurrency --rate --requests --duration --method --header --body --body-file --timeout --warmup --http2 --insecure --sample-rate --otlp-endpoint --jaeger-url --fail-on --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requests)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -z)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warmup)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sample-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --otlp-endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jaeger-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

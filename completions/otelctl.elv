@@ -43,6 +43,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+            cand loadgen 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
             cand traces 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -355,6 +356,47 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otelctl;loadgen'= {
+            cand -c 'Concurrent connections'
+            cand --concurrency 'Concurrent connections'
+            cand -r 'Total requests per second (open model); without it, as fast as responses come'
+            cand --rate 'Total requests per second (open model); without it, as fast as responses come'
+            cand -n 'Send exactly this many requests'
+            cand --requests 'Send exactly this many requests'
+            cand -z 'Send for this long'
+            cand --duration 'Send for this long'
+            cand --method 'HTTP method'
+            cand -H 'A request header, `Name: value` (repeatable)'
+            cand --header 'A request header, `Name: value` (repeatable)'
+            cand --body 'Request body'
+            cand --body-file 'Request body, read from a file'
+            cand --timeout 'Per-request timeout'
+            cand --warmup 'Send requests for this long first, without counting them'
+            cand --sample-rate 'Fraction of requests whose traceparent is marked sampled'
+            cand --otlp-endpoint 'Export a client span per request over OTLP to this endpoint'
+            cand --jaeger-url 'Jaeger (or otelctl traces) UI base URL, to print links to the slowest and failed traces'
+            cand --fail-on 'Exit 1 when a threshold is crossed, e.g. ''p99>250ms,error_rate>1%'''
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --http2 'Use HTTP/2 (h2c prior knowledge for http://, ALPN for https://)'
+            cand --insecure 'Accept any TLS certificate'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otelctl;traces'= {
             cand --grpc 'OTLP/gRPC listen address'
             cand --http 'OTLP/HTTP listen address (protobuf and JSON on /v1/traces)'
@@ -408,6 +450,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+            cand loadgen 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
             cand traces 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -440,6 +483,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;serve'= {
         }
         &'otelctl;help;demo'= {
+        }
+        &'otelctl;help;loadgen'= {
         }
         &'otelctl;help;traces'= {
         }

@@ -45,6 +45,7 @@ complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "ecr" -d 'ECR: the i
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -261,6 +262,36 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l no-color -d 'Ne
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l yes -d 'Answer yes to every confirmation prompt'
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s c -l concurrency -d 'Concurrent connections' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s r -l rate -d 'Total requests per second (open model); without it, as fast as responses come' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s n -l requests -d 'Send exactly this many requests' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s z -l duration -d 'Send for this long' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l method -d 'HTTP method' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s H -l header -d 'A request header, `Name: value` (repeatable)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l body -d 'Request body' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l body-file -d 'Request body, read from a file' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l timeout -d 'Per-request timeout' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l warmup -d 'Send requests for this long first, without counting them' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l sample-rate -d 'Fraction of requests whose traceparent is marked sampled' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l otlp-endpoint -d 'Export a client span per request over OTLP to this endpoint' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l jaeger-url -d 'Jaeger (or otelctl traces) UI base URL, to print links to the slowest and failed traces' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l fail-on -d 'Exit 1 when a threshold is crossed, e.g. \'p99>250ms,error_rate>1%\'' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l http2 -d 'Use HTTP/2 (h2c prior knowledge for http://, ALPN for https://)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l insecure -d 'Accept any TLS certificate'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s V -l version -d 'Print version'
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l grpc -d 'OTLP/gRPC listen address' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l http -d 'OTLP/HTTP listen address (protobuf and JSON on /v1/traces)' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l ui -d 'Query API (and UI) listen address' -r
@@ -294,16 +325,17 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l no-color
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation prompt'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from kubeconfig" -f -a "update" -d 'Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "oidc" -d 'Check the IAM OIDC provider for the cluster\'s issuer; --create associates it'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "alb-role" -d 'Check the AWS Load Balancer Controller\'s IRSA role and policy; --create fixes them'

@@ -147,6 +147,19 @@ pub enum Command {
     )]
     Demo(DemoArgs),
 
+    /// Send traced HTTP load and report latency, with the trace ids of the slowest requests
+    ///
+    /// Every request carries a fresh W3C traceparent, so it is its own trace in the
+    /// backend. With --rate (the open model) requests go at their scheduled times and
+    /// latency counts from then, so a stalled server is not hidden (coordinated omission).
+    #[command(
+        after_help = "Examples:\n  otelctl loadgen -z 30s -c 20 http://127.0.0.1:8080/api/hello\n  \
+                            otelctl loadgen -n 10000 -r 500 --fail-on 'p99>250ms,error_rate>1%' http://demo/api/work\n  \
+                            otelctl loadgen -z 1m --otlp-endpoint http://localhost:4317 --jaeger-url http://localhost:16686 URL"
+    )]
+    #[command(group(clap::ArgGroup::new("bound").required(true).args(["requests", "duration"])))]
+    Loadgen(LoadgenArgs),
+
     /// Receive OTLP traces and serve them through a Jaeger-compatible query API
     ///
     /// A small Jaeger on one machine: OTLP over gRPC, HTTP/protobuf and HTTP/JSON in; a
@@ -362,6 +375,113 @@ fn positive_rate(value: &str) -> Result<f64, String> {
         .ok()
         .filter(|r| r.is_finite() && *r > 0.0)
         .ok_or_else(|| format!("`{value}` is not a positive rate"))
+}
+
+#[derive(Debug, Args)]
+pub struct LoadgenArgs {
+    /// Target URL (http:// or https://)
+    #[arg(value_name = "URL", value_parser = target_url)]
+    pub url: http::Uri,
+
+    /// Concurrent connections
+    #[arg(short, long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+    pub concurrency: u16,
+
+    /// Total requests per second (open model); without it, as fast as responses come
+    #[arg(short, long, value_name = "RPS", value_parser = positive_rate)]
+    pub rate: Option<f64>,
+
+    /// Send exactly this many requests
+    #[arg(short = 'n', long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub requests: Option<u64>,
+
+    /// Send for this long
+    #[arg(short = 'z', long, value_name = "DURATION", value_parser = validate::duration)]
+    pub duration: Option<std::time::Duration>,
+
+    /// HTTP method
+    #[arg(long, value_name = "METHOD", default_value = "GET", value_parser = http_method)]
+    pub method: http::Method,
+
+    /// A request header, `Name: value` (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "HEADER", value_parser = http_header)]
+    pub headers: Vec<(http::HeaderName, http::HeaderValue)>,
+
+    /// Request body
+    #[arg(long, value_name = "TEXT", conflicts_with = "body_file")]
+    pub body: Option<String>,
+
+    /// Request body, read from a file
+    #[arg(long, value_name = "PATH")]
+    pub body_file: Option<std::path::PathBuf>,
+
+    /// Per-request timeout
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = validate::duration)]
+    pub timeout: std::time::Duration,
+
+    /// Send requests for this long first, without counting them
+    #[arg(long, value_name = "DURATION", default_value = "0s", value_parser = validate::duration)]
+    pub warmup: std::time::Duration,
+
+    /// Use HTTP/2 (h2c prior knowledge for http://, ALPN for https://)
+    #[arg(long)]
+    pub http2: bool,
+
+    /// Accept any TLS certificate
+    #[arg(long)]
+    pub insecure: bool,
+
+    /// Fraction of requests whose traceparent is marked sampled
+    #[arg(long, value_name = "FRACTION", default_value_t = 1.0, value_parser = fraction)]
+    pub sample_rate: f64,
+
+    /// Export a client span per request over OTLP to this endpoint
+    #[arg(long, value_name = "URL")]
+    pub otlp_endpoint: Option<String>,
+
+    /// Jaeger (or otelctl traces) UI base URL, to print links to the slowest and failed traces
+    #[arg(long, value_name = "URL")]
+    pub jaeger_url: Option<String>,
+
+    /// Exit 1 when a threshold is crossed, e.g. 'p99>250ms,error_rate>1%'
+    #[arg(long, value_name = "SPEC", value_parser = crate::loadgen::thresholds::fail_on)]
+    pub fail_on: Option<crate::loadgen::thresholds::FailOn>,
+}
+
+fn target_url(value: &str) -> Result<http::Uri, String> {
+    let uri: http::Uri = value
+        .parse()
+        .map_err(|e| format!("`{value}` is not a URL: {e}"))?;
+    match (uri.scheme_str(), uri.host()) {
+        (Some("http" | "https"), Some(_)) => Ok(uri),
+        _ => Err(format!(
+            "`{value}` needs an http:// or https:// scheme and a host, e.g. http://127.0.0.1:8080/"
+        )),
+    }
+}
+
+fn http_method(value: &str) -> Result<http::Method, String> {
+    http::Method::from_bytes(value.to_ascii_uppercase().as_bytes())
+        .map_err(|_| format!("`{value}` is not an HTTP method"))
+}
+
+fn http_header(value: &str) -> Result<(http::HeaderName, http::HeaderValue), String> {
+    let (name, v) = value
+        .split_once(':')
+        .ok_or_else(|| format!("`{value}` is not `Name: value`"))?;
+    let name = http::HeaderName::from_bytes(name.trim().as_bytes())
+        .map_err(|_| format!("`{}` is not a header name", name.trim()))?;
+    let v = http::HeaderValue::from_str(v.trim())
+        .map_err(|_| format!("the value of `{name}` is not a valid header value"))?;
+    Ok((name, v))
+}
+
+fn fraction(value: &str) -> Result<f64, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|f| (0.0..=1.0).contains(f))
+        .ok_or_else(|| format!("`{value}` is not a fraction from 0 to 1"))
 }
 
 #[derive(Debug, Args)]

@@ -177,6 +177,12 @@ pub async fn run(printer: &Printer, args: &DemoArgs) -> Result<()> {
     .context("building the demo's request targets")?;
     let load_plan = Plan {
         targets,
+        method: http::Method::GET,
+        headers: Vec::new(),
+        body: bytes::Bytes::new(),
+        warmup: Duration::ZERO,
+        http2: false,
+        insecure: false,
         concurrency: usize::from(args.concurrency),
         rate: Some(args.rate),
         stop: Stop::After(args.duration),
@@ -185,7 +191,9 @@ pub async fn run(printer: &Printer, args: &DemoArgs) -> Result<()> {
     };
     let spinner = printer.spinner("Sending traffic through the pipeline");
     let tracer = Arc::new(loadgen_telemetry.tracer(LOADGEN_SERVICE));
-    let load = engine::run(&load_plan, Some(tracer), crate::shutdown::signal()).await;
+    let load = engine::run(&load_plan, Some(tracer), crate::shutdown::signal())
+        .await
+        .context("cannot set up the load generator's HTTP client")?;
     drop(spinner);
     loadgen_telemetry.flush().await;
     service_telemetry.flush().await;

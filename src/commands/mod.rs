@@ -8,6 +8,7 @@ mod demo;
 mod ecr;
 mod iam;
 mod kubeconfig;
+mod loadgen;
 mod serve;
 mod token;
 mod traces;
@@ -34,6 +35,7 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         Command::Ecr(EcrCommand::Ensure(args)) => ecr::ensure(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Login) => ecr::login(settings, printer).await,
         Command::Serve(args) => serve::run(printer, &args).await,
+        Command::Loadgen(args) => loadgen::run(printer, &args).await,
         Command::Demo(args) => demo::run(printer, &args).await,
         Command::Traces(args) => traces::run(printer, &args).await,
         Command::Token(args) => token::run(settings, printer, &args).await,

@@ -13,8 +13,10 @@ use bytes::Bytes;
 use http::{HeaderValue, Method, Request, Response, StatusCode, header};
 use http_body_util::Full;
 use opentelemetry::KeyValue;
+use opentelemetry::propagation::TextMapPropagator;
 use opentelemetry::trace::{SpanKind, Status, TraceContextExt, Tracer};
 use opentelemetry_http::HeaderExtractor;
+use opentelemetry_sdk::propagation::TraceContextPropagator;
 
 use super::State;
 
@@ -50,6 +52,16 @@ impl Route {
             Route::Healthz => "/healthz",
             Route::Readyz => "/readyz",
             Route::Metrics => "/metrics",
+        }
+    }
+
+    /// The server span's name, `{method} {route}` (static for GET, the common case).
+    fn span_name(self, method: &Method) -> std::borrow::Cow<'static, str> {
+        match (method, self) {
+            (&Method::GET, Route::Index) => "GET /".into(),
+            (&Method::GET, Route::Hello) => "GET /api/hello".into(),
+            (&Method::GET, Route::Work) => "GET /api/work".into(),
+            _ => format!("{method} {}", self.name()).into(),
         }
     }
 
@@ -111,17 +123,18 @@ pub async fn handle<B>(
 /// Runs a traced route inside its server span.
 async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAddr) -> Reply {
     let started = Instant::now();
-    let parent = opentelemetry::global::get_text_map_propagator(|p| {
-        p.extract(&HeaderExtractor(req.headers()))
-    });
-    let mut attributes = vec![
-        KeyValue::new("http.request.method", req.method().as_str().to_owned()),
-        KeyValue::new("url.path", req.uri().path().to_owned()),
+    // W3C trace context, read directly: no global lock on the hot path.
+    let parent = TraceContextPropagator::new().extract(&HeaderExtractor(req.headers()));
+    let mut attributes = Vec::with_capacity(12);
+    attributes.extend([
+        KeyValue::new("http.request.method", method_label(req.method())),
+        // Routes match exactly, so the path is the route's own static name.
+        KeyValue::new("url.path", route.name()),
         KeyValue::new("url.scheme", "http"),
         KeyValue::new("http.route", route.name()),
         KeyValue::new("client.address", peer.ip().to_string()),
         KeyValue::new("network.protocol.version", version_label(req.version())),
-    ];
+    ]);
     if let Some(query) = req.uri().query() {
         attributes.push(KeyValue::new("url.query", query.to_owned()));
     }
@@ -145,7 +158,7 @@ async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAd
     }
     let span = state
         .tracer
-        .span_builder(format!("{} {}", req.method(), route.name()))
+        .span_builder(route.span_name(req.method()))
         .with_kind(SpanKind::Server)
         .with_attributes(attributes)
         .start_with_context(&state.tracer, &parent);
@@ -280,6 +293,8 @@ mod tests {
         }
         assert_eq!(Route::of("/api/hello/"), None);
         assert!(!Route::Healthz.traced() && Route::Work.traced());
+        assert_eq!(Route::Hello.span_name(&Method::GET), "GET /api/hello");
+        assert_eq!(Route::Work.span_name(&Method::HEAD), "HEAD /api/work");
     }
 
     #[test]

@@ -3,28 +3,31 @@
 //!
 //! With a rate, every worker sends on a fixed schedule and latency is measured from the
 //! intended send time, so a stalled server shows up as latency instead of as fewer
-//! requests (coordinated omission). Each request's trace id is kept beside its latency,
-//! so the slowest and the failed requests can be looked up in the trace backend.
+//! requests (coordinated omission); the time from actual send to response is kept beside it
+//! as service time. Each request's trace id is kept with its latency, so the slowest and
+//! the failed requests can be looked up in the trace backend.
 
 use std::future::Future;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use http::{Request, Uri, header};
-use http_body_util::{BodyExt, Empty};
+use http::{HeaderName, HeaderValue, Method, Request, Uri, header};
+use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
+use opentelemetry::KeyValue;
 use opentelemetry::trace::{Span, SpanKind, Status, TraceContextExt, Tracer};
-use opentelemetry::{Context, KeyValue};
 
 use super::stats::{ErrorKind, Outcome, Stats};
 
 /// When a run ends.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Stop {
+    /// After exactly this many requests (warmup excluded).
+    Requests(u64),
     After(Duration),
 }
 
@@ -33,6 +36,9 @@ pub enum Stop {
 pub struct Plan {
     /// Requests go to these in turn.
     pub targets: Vec<Uri>,
+    pub method: Method,
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    pub body: Bytes,
     pub concurrency: usize,
     /// Total requests per second; `None` sends as fast as responses come back.
     pub rate: Option<f64>,
@@ -40,77 +46,161 @@ pub struct Plan {
     pub timeout: Duration,
     /// Fraction of requests whose traceparent says "sampled".
     pub sample_rate: f64,
+    /// Requests sent during this first stretch are not counted.
+    pub warmup: Duration,
+    /// HTTP/2: with prior knowledge (h2c) for `http://`, by ALPN for `https://`.
+    pub http2: bool,
+    /// Accept any TLS certificate.
+    pub insecure: bool,
 }
 
 /// The result of a run.
 pub struct Run {
     pub stats: Stats,
+    /// Time measured (warmup excluded).
     pub elapsed: Duration,
 }
 
-type HttpClient = Client<HttpConnector, Empty<Bytes>>;
+type HttpClient = Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>;
 
-/// Runs the plan until it is done or `cancel` resolves. `tracer` adds a client span per
-/// request, whose context is what the traceparent carries.
-pub async fn run(
+/// A run in progress: its workers' statistics can be read while they work.
+pub struct Running {
+    workers: Vec<Arc<Mutex<Stats>>>,
+    handles: Vec<tokio::task::JoinHandle<()>>,
+    stopped: Arc<AtomicBool>,
+    measuring_since: Instant,
+}
+
+/// Starts the workers. `tracer` adds a client span per request, whose context is what the
+/// traceparent carries.
+pub fn start(
     plan: &Plan,
     tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
-    cancel: impl Future<Output = ()>,
-) -> Run {
-    let mut connector = HttpConnector::new();
-    connector.set_nodelay(true);
+) -> Result<Running, rustls::Error> {
+    let mut http = HttpConnector::new();
+    http.set_nodelay(true);
+    http.enforce_http(false);
+    let tls = super::tls::client_config(plan.insecure)?;
+    let builder = hyper_rustls::HttpsConnectorBuilder::new()
+        .with_tls_config(tls)
+        .https_or_http();
+    let connector = if plan.http2 {
+        builder.enable_http2().wrap_connector(http)
+    } else {
+        builder.enable_http1().wrap_connector(http)
+    };
     let client: HttpClient = Client::builder(TokioExecutor::new())
         .pool_max_idle_per_host(plan.concurrency)
+        .http2_only(plan.http2)
         .build(connector);
     let issued = Arc::new(AtomicU64::new(0));
     let stopped = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
+    let measuring_since = started + plan.warmup;
     let deadline = match plan.stop {
-        Stop::After(d) => Some(started + d),
+        Stop::After(d) => Some(measuring_since + d),
+        Stop::Requests(_) => None,
     };
-    let workers: Vec<_> = (0..plan.concurrency.max(1))
-        .map(|w| {
+    let concurrency = plan.concurrency.max(1);
+    let workers: Vec<Arc<Mutex<Stats>>> = (0..concurrency).map(|_| Arc::default()).collect();
+    let handles = workers
+        .iter()
+        .enumerate()
+        .map(|(id, stats)| {
             let worker = Worker {
-                id: w,
+                id,
                 plan: plan.clone(),
                 client: client.clone(),
                 tracer: tracer.clone(),
                 issued: issued.clone(),
                 stopped: stopped.clone(),
+                stats: stats.clone(),
                 started,
+                measuring_since,
                 deadline,
             };
             tokio::spawn(worker.run())
         })
         .collect();
-    let all = futures_join_all(workers);
-    tokio::pin!(all);
-    tokio::pin!(cancel);
-    let results = tokio::select! {
-        results = &mut all => results,
-        () = &mut cancel => {
-            stopped.store(true, Ordering::Release);
-            all.await
+    Ok(Running {
+        workers,
+        handles,
+        stopped,
+        measuring_since,
+    })
+}
+
+/// A read-only view of a run in progress, for progress displays.
+#[derive(Clone)]
+pub struct Progress {
+    workers: Vec<Arc<Mutex<Stats>>>,
+    measuring_since: Instant,
+}
+
+impl Progress {
+    /// The statistics so far, merged.
+    pub fn snapshot(&self) -> Stats {
+        let mut merged = Stats::default();
+        for w in &self.workers {
+            if let Ok(stats) = w.lock() {
+                merged.merge_from(&stats);
+            }
         }
-    };
-    let mut stats = Stats::default();
-    for worker_stats in results {
-        stats.merge(worker_stats);
+        merged
     }
-    Run {
-        stats,
-        elapsed: started.elapsed(),
+
+    /// Time measured so far (zero during the warmup).
+    pub fn elapsed(&self) -> Duration {
+        Instant::now().saturating_duration_since(self.measuring_since)
     }
 }
 
-async fn futures_join_all(handles: Vec<tokio::task::JoinHandle<Stats>>) -> Vec<Stats> {
-    let mut out = Vec::with_capacity(handles.len());
-    for h in handles {
-        if let Ok(stats) = h.await {
-            out.push(stats);
+impl Running {
+    pub fn progress(&self) -> Progress {
+        Progress {
+            workers: self.workers.clone(),
+            measuring_since: self.measuring_since,
         }
     }
-    out
+
+    /// Waits until the plan is done or `cancel` resolves (then stops the workers after
+    /// their current request), and returns everything measured.
+    pub async fn finish(self, cancel: impl Future<Output = ()>) -> Run {
+        let stopped = self.stopped.clone();
+        let all = async {
+            for h in self.handles {
+                let _ = h.await;
+            }
+        };
+        tokio::pin!(all);
+        tokio::pin!(cancel);
+        tokio::select! {
+            () = &mut all => {}
+            () = &mut cancel => {
+                stopped.store(true, Ordering::Release);
+                all.await;
+            }
+        }
+        let mut stats = Stats::default();
+        for w in &self.workers {
+            if let Ok(s) = w.lock() {
+                stats.merge_from(&s);
+            }
+        }
+        Run {
+            stats,
+            elapsed: self.measuring_since.elapsed(),
+        }
+    }
+}
+
+/// Runs the plan to completion (or until `cancel`).
+pub async fn run(
+    plan: &Plan,
+    tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
+    cancel: impl Future<Output = ()>,
+) -> Result<Run, rustls::Error> {
+    Ok(start(plan, tracer)?.finish(cancel).await)
 }
 
 struct Worker {
@@ -120,21 +210,21 @@ struct Worker {
     tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
     issued: Arc<AtomicU64>,
     stopped: Arc<AtomicBool>,
+    stats: Arc<Mutex<Stats>>,
     started: Instant,
+    measuring_since: Instant,
     deadline: Option<Instant>,
 }
 
 impl Worker {
-    async fn run(self) -> Stats {
-        let mut stats = Stats::default();
+    async fn run(self) {
+        let concurrency = self.plan.concurrency.max(1) as f64;
         // With a rate, this worker's share is evenly spaced, offset from the others.
         let interval = self
             .plan
             .rate
-            .map(|r| Duration::from_secs_f64(self.plan.concurrency.max(1) as f64 / r.max(1e-9)));
-        let offset = interval.map_or(Duration::ZERO, |i| {
-            i.mul_f64(self.id as f64 / self.plan.concurrency.max(1) as f64)
-        });
+            .map(|r| Duration::from_secs_f64(concurrency / r.max(1e-9)));
+        let offset = interval.map_or(Duration::ZERO, |i| i.mul_f64(self.id as f64 / concurrency));
         let mut k: u32 = 0;
         loop {
             if self.stopped.load(Ordering::Acquire) {
@@ -147,26 +237,35 @@ impl Worker {
             if self.deadline.is_some_and(|d| intended >= d) {
                 break;
             }
-            let n = self.issued.fetch_add(1, Ordering::AcqRel);
+            let counted = intended >= self.measuring_since;
+            if counted
+                && let Stop::Requests(total) = self.plan.stop
+                && self.issued.fetch_add(1, Ordering::AcqRel) >= total
+            {
+                break;
+            }
             if interval.is_some() {
                 tokio::time::sleep_until(intended.into()).await;
             }
-            let target = &self.plan.targets[n as usize % self.plan.targets.len()];
-            stats.record(self.send(target, intended).await);
+            let n = k as usize + self.id;
+            let target = &self.plan.targets[n % self.plan.targets.len()];
+            let outcome = self.send(target, intended).await;
+            if counted && let Ok(mut stats) = self.stats.lock() {
+                stats.record(outcome);
+            }
             k += 1;
         }
-        stats
     }
 
     async fn send(&self, target: &Uri, intended: Instant) -> Outcome {
         let sampled = self.plan.sample_rate >= 1.0 || fastrand::f64() < self.plan.sample_rate;
-        let (cx, traceparent, trace_id) = match &self.tracer {
+        let (span, traceparent, trace_id) = match &self.tracer {
             Some(tracer) => {
                 let span = tracer
-                    .span_builder(format!("GET {}", target.path()))
+                    .span_builder(format!("{} {}", self.plan.method, target.path()))
                     .with_kind(SpanKind::Client)
                     .with_attributes([
-                        KeyValue::new("http.request.method", "GET"),
+                        KeyValue::new("http.request.method", self.plan.method.to_string()),
                         KeyValue::new("url.full", target.to_string()),
                         KeyValue::new(
                             "server.address",
@@ -181,11 +280,7 @@ impl Worker {
                     sc.span_id(),
                     sc.trace_flags().to_u8()
                 );
-                (
-                    Some(Context::current_with_span(span)),
-                    header,
-                    sc.trace_id().to_string(),
-                )
+                (Some(span), header, sc.trace_id().to_string())
             }
             None => {
                 let trace_id = format!("{:032x}", fastrand::u128(1..));
@@ -197,13 +292,20 @@ impl Worker {
                 (None, header, trace_id)
             }
         };
-        let request = Request::get(target.clone())
+        let mut request = Request::builder()
+            .method(self.plan.method.clone())
+            .uri(target.clone());
+        for (name, value) in &self.plan.headers {
+            request = request.header(name, value);
+        }
+        let request = request
             .header("traceparent", traceparent)
             .header(
                 header::USER_AGENT,
                 concat!("otelctl-loadgen/", env!("CARGO_PKG_VERSION")),
             )
-            .body(Empty::new());
+            .body(Full::new(self.plan.body.clone()));
+        let sent = Instant::now();
         let result = match request {
             Err(_) => Err(ErrorKind::Other),
             Ok(request) => {
@@ -213,7 +315,9 @@ impl Worker {
                 }
             }
         };
-        if let Some(cx) = cx {
+        let service_time = sent.elapsed();
+        if let Some(span) = span {
+            let cx = opentelemetry::Context::current_with_span(span);
             let span = cx.span();
             match &result {
                 Ok((status, _)) => {
@@ -226,23 +330,21 @@ impl Worker {
                     }
                 }
                 Err(kind) => {
-                    span.set_attribute(KeyValue::new(
-                        "error.type",
-                        format!("{kind:?}").to_lowercase(),
-                    ));
-                    span.set_status(Status::error(format!("{kind:?}")));
+                    span.set_attribute(KeyValue::new("error.type", kind.as_str()));
+                    span.set_status(Status::error(kind.as_str()));
                 }
             }
             span.end();
         }
         Outcome {
             latency: intended.elapsed(),
+            service_time,
             result,
             trace_id,
         }
     }
 
-    async fn exchange(&self, request: Request<Empty<Bytes>>) -> Result<(u16, u64), ErrorKind> {
+    async fn exchange(&self, request: Request<Full<Bytes>>) -> Result<(u16, u64), ErrorKind> {
         let response = self.client.request(request).await.map_err(|e| {
             if e.is_connect() {
                 ErrorKind::Connect

@@ -3,3 +3,5 @@
 
 pub mod engine;
 pub mod stats;
+pub mod thresholds;
+mod tls;

@@ -22,16 +22,31 @@ pub enum ErrorKind {
     Other,
 }
 
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Connect => "connect",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Other => "other",
+        }
+    }
+}
+
 /// One request's result.
 #[derive(Debug, Clone)]
 pub struct Outcome {
+    /// From the intended send time (with a rate) or the send (without) to the response.
     pub latency: Duration,
+    /// From the actual send to the response.
+    pub service_time: Duration,
     pub result: Result<(u16, u64), ErrorKind>,
     pub trace_id: String,
 }
 
+#[derive(Clone)]
 pub struct Stats {
     latency_us: Histogram<u64>,
+    service_us: Histogram<u64>,
     statuses: BTreeMap<u16, u64>,
     errors: BTreeMap<ErrorKind, u64>,
     bytes: u64,
@@ -42,9 +57,13 @@ pub struct Stats {
 
 impl Default for Stats {
     fn default() -> Self {
+        let histogram = || {
+            Histogram::new_with_bounds(1, 3_600_000_000, 3)
+                .unwrap_or_else(|e| unreachable!("constant histogram bounds are valid: {e}"))
+        };
         Self {
-            latency_us: Histogram::new_with_bounds(1, 3_600_000_000, 3)
-                .unwrap_or_else(|e| unreachable!("constant histogram bounds are valid: {e}")),
+            latency_us: histogram(),
+            service_us: histogram(),
             statuses: BTreeMap::new(),
             errors: BTreeMap::new(),
             bytes: 0,
@@ -58,6 +77,9 @@ impl Stats {
     pub fn record(&mut self, outcome: Outcome) {
         let us = (outcome.latency.as_micros() as u64).clamp(1, 3_600_000_000);
         let _ = self.latency_us.record(us);
+        let _ = self
+            .service_us
+            .record((outcome.service_time.as_micros() as u64).clamp(1, 3_600_000_000));
         let failed = match outcome.result {
             Ok((status, bytes)) => {
                 *self.statuses.entry(status).or_default() += 1;
@@ -79,22 +101,49 @@ impl Stats {
         }
     }
 
-    pub fn merge(&mut self, other: Stats) {
+    pub fn merge_from(&mut self, other: &Stats) {
         let _ = self.latency_us.add(&other.latency_us);
-        for (k, v) in other.statuses {
-            *self.statuses.entry(k).or_default() += v;
+        let _ = self.service_us.add(&other.service_us);
+        for (k, v) in &other.statuses {
+            *self.statuses.entry(*k).or_default() += v;
         }
-        for (k, v) in other.errors {
-            *self.errors.entry(k).or_default() += v;
+        for (k, v) in &other.errors {
+            *self.errors.entry(*k).or_default() += v;
         }
         self.bytes += other.bytes;
-        for (us, id) in other.slowest {
-            let at = self.slowest.partition_point(|(l, _)| *l >= us);
-            self.slowest.insert(at, (us, id));
+        for (us, id) in &other.slowest {
+            let at = self.slowest.partition_point(|(l, _)| l >= us);
+            self.slowest.insert(at, (*us, id.clone()));
         }
         self.slowest.truncate(KEEP_TRACES);
-        self.failed.extend(other.failed);
+        self.failed.extend(other.failed.iter().cloned());
         self.failed.truncate(KEEP_TRACES);
+    }
+
+    /// Latency histogram buckets for drawing: `(upper bound ms, count)`, log-spaced
+    /// between the fastest and the slowest request.
+    pub fn buckets(&self, n: usize) -> Vec<(f64, u64)> {
+        if self.total() == 0 || n == 0 {
+            return Vec::new();
+        }
+        let (lo, hi) = (
+            self.latency_us.min().max(1) as f64,
+            self.latency_us.max().max(1) as f64,
+        );
+        let ratio = (hi / lo).max(1.0001).powf(1.0 / n as f64);
+        let mut out = Vec::with_capacity(n);
+        let mut below = 0;
+        for i in 1..=n {
+            let bound = if i == n {
+                hi
+            } else {
+                lo * ratio.powi(i as i32)
+            };
+            let upto = self.latency_us.count_between(0, bound as u64);
+            out.push((bound / 1000.0, upto - below));
+            below = upto;
+        }
+        out
     }
 
     pub fn total(&self) -> u64 {
@@ -103,7 +152,6 @@ impl Stats {
 
     /// The numbers a report shows, for a run that took `elapsed`.
     pub fn summary(&self, elapsed: Duration) -> Summary {
-        let ms = |q: f64| self.latency_us.value_at_quantile(q) as f64 / 1000.0;
         let total = self.total();
         let errors: u64 = self.errors.values().sum::<u64>()
             + self
@@ -116,15 +164,8 @@ impl Stats {
             requests: total,
             duration_s: elapsed.as_secs_f64(),
             rps: total as f64 / elapsed.as_secs_f64().max(1e-9),
-            latency_ms: Latency {
-                min: self.latency_us.min() as f64 / 1000.0,
-                mean: self.latency_us.mean() / 1000.0,
-                p50: ms(0.5),
-                p90: ms(0.9),
-                p99: ms(0.99),
-                p999: ms(0.999),
-                max: self.latency_us.max() as f64 / 1000.0,
-            },
+            latency_ms: Latency::of(&self.latency_us),
+            service_time_ms: Latency::of(&self.service_us),
             statuses: self
                 .statuses
                 .iter()
@@ -150,7 +191,7 @@ impl Stats {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Latency {
     pub min: f64,
     pub mean: f64,
@@ -159,6 +200,21 @@ pub struct Latency {
     pub p99: f64,
     pub p999: f64,
     pub max: f64,
+}
+
+impl Latency {
+    fn of(h: &Histogram<u64>) -> Self {
+        let ms = |us: u64| us as f64 / 1000.0;
+        Self {
+            min: ms(h.min()),
+            mean: h.mean() / 1000.0,
+            p50: ms(h.value_at_quantile(0.5)),
+            p90: ms(h.value_at_quantile(0.9)),
+            p99: ms(h.value_at_quantile(0.99)),
+            p999: ms(h.value_at_quantile(0.999)),
+            max: ms(h.max()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -173,6 +229,7 @@ pub struct Summary {
     pub duration_s: f64,
     pub rps: f64,
     pub latency_ms: Latency,
+    pub service_time_ms: Latency,
     pub statuses: BTreeMap<String, u64>,
     pub errors: BTreeMap<ErrorKind, u64>,
     pub error_rate: f64,
@@ -188,6 +245,7 @@ mod tests {
     fn ok(ms: u64, id: &str) -> Outcome {
         Outcome {
             latency: Duration::from_millis(ms),
+            service_time: Duration::from_millis(ms),
             result: Ok((200, 10)),
             trace_id: id.into(),
         }
@@ -202,15 +260,17 @@ mod tests {
         let mut b = Stats::default();
         b.record(Outcome {
             latency: Duration::from_millis(500),
+            service_time: Duration::from_millis(5),
             result: Ok((503, 0)),
             trace_id: "slow-fail".into(),
         });
         b.record(Outcome {
             latency: Duration::from_millis(2),
+            service_time: Duration::from_millis(2),
             result: Err(ErrorKind::Connect),
             trace_id: "refused".into(),
         });
-        a.merge(b);
+        a.merge_from(&b);
         let s = a.summary(Duration::from_secs(2));
         assert_eq!(s.requests, 102);
         assert_eq!(s.rps, 51.0);
@@ -229,5 +289,10 @@ mod tests {
         assert_eq!(s.slowest_traces.len(), KEEP_TRACES);
         assert_eq!(s.failed_traces, ["slow-fail", "refused"]);
         assert_eq!(s.bytes, 1000);
+        assert!(s.service_time_ms.max < 101.0, "service time is not latency");
+        let buckets = a.buckets(8);
+        assert_eq!(buckets.len(), 8);
+        assert_eq!(buckets.iter().map(|(_, n)| n).sum::<u64>(), 102);
+        assert!(buckets.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

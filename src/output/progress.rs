@@ -29,8 +29,12 @@ impl Spinner {
         Self { bar }
     }
 
+    /// Changes what the spinner says.
+    pub fn set_message(&self, message: impl Into<String>) {
+        self.bar.set_message(message.into());
+    }
+
     /// Whether the spinner is drawn (false in CI, pipes and with `-q`).
-    #[cfg(test)]
     pub fn is_visible(&self) -> bool {
         !self.bar.is_hidden()
     }

@@ -1,8 +1,8 @@
 //! OpenTelemetry for the demo service and the load generator.
 //!
 //! One tracer provider (batch span processor, OTLP exporter over gRPC or HTTP/protobuf),
-//! configured from the standard `OTEL_*` environment, with W3C trace context as the
-//! propagator. `serve` and `loadgen` both start it here so their spans look alike.
+//! configured from the standard `OTEL_*` environment. W3C trace context is the propagation
+//! format (the service reads it, the load generator writes it). `serve` and `loadgen` both start it here so their spans look alike.
 
 pub mod config;
 pub mod export;
@@ -14,7 +14,6 @@ use opentelemetry::KeyValue;
 use opentelemetry::trace::TracerProvider as _;
 use opentelemetry_otlp::WithExportConfig;
 use opentelemetry_sdk::Resource;
-use opentelemetry_sdk::propagation::TraceContextPropagator;
 use opentelemetry_sdk::trace::span_processor_with_async_runtime::BatchSpanProcessor;
 use opentelemetry_sdk::trace::{BatchConfigBuilder, Sampler, SdkTracerProvider};
 use thiserror::Error;
@@ -39,10 +38,8 @@ pub struct Telemetry {
 }
 
 impl Telemetry {
-    /// Starts tracing, and installs W3C trace context as the global propagator. Must run
-    /// inside the tokio runtime, which drives the batch exports.
+    /// Starts tracing. Must run inside the tokio runtime, which drives the batch exports.
     pub fn start(config: TelemetryConfig) -> Result<Self, TelemetryError> {
-        opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
         let stats = Arc::new(ExportStats::default());
         if config.disabled {
             return Ok(Self {

@@ -341,6 +341,14 @@ async fn query_api(req: Request<Incoming>, store: SharedStore) -> Reply {
             "text/css; charset=utf-8",
             include_str!("../../assets/ui/style.css"),
         ),
+        // Jaeger's UI path, so `loadgen --jaeger-url` links work here too.
+        ["trace", id] if parse_trace_id(id).is_some() => {
+            let mut r = reply(StatusCode::FOUND, "text/plain; charset=utf-8", "");
+            if let Ok(location) = HeaderValue::from_str(&format!("/#/trace/{id}")) {
+                r.headers_mut().insert(header::LOCATION, location);
+            }
+            r
+        }
         ["api", "stats"] => json_reply(
             StatusCode::OK,
             &serde_json::to_value(store.stats()).unwrap_or_default(),

@@ -8,6 +8,7 @@ mod demo;
 mod ecr;
 mod iam;
 mod kubeconfig;
+mod loadgen;
 mod serve;
 mod settings;
 mod token;

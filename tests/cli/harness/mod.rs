@@ -8,6 +8,7 @@ pub mod browser;
 pub mod moto;
 pub mod otlp;
 pub mod served;
+pub mod target;
 
 use std::path::{Path, PathBuf};
 
