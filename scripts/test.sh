@@ -23,3 +23,9 @@ if ! have chromium; then
 fi
 
 cargo test --locked --all-targets "$@"
+
+# The seed's Flask workload (app/): its own pinned requirements, in a virtualenv.
+venv=target/app-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r app/requirements.txt pytest==9.2.0
+"$venv/bin/python" -m pytest -q app/tests
