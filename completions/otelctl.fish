@@ -244,9 +244,9 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l duration -d 'Ho
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l rate -d 'Requests per second across all connections' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -s c -l concurrency -d 'Concurrent connections' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l listen -d 'Demo service address (a free port is used when it is taken)' -r
-complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l grpc -d 'OTLP/gRPC receiver address (a free port is used when it is taken)' -r
-complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l http -d 'OTLP/HTTP receiver address (a free port is used when it is taken)' -r
-complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l ui -d 'Query API address (a free port is used when it is taken)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l grpc -d 'OTLP/gRPC listen address' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l http -d 'OTLP/HTTP listen address (protobuf and JSON on /v1/traces)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l ui -d 'Trace viewer and query API listen address' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
@@ -294,7 +294,7 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s h -l help -d
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s V -l version -d 'Print version'
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l grpc -d 'OTLP/gRPC listen address' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l http -d 'OTLP/HTTP listen address (protobuf and JSON on /v1/traces)' -r
-complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l ui -d 'Query API (and UI) listen address' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l ui -d 'Trace viewer and query API listen address' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l max-spans -d 'Most spans kept; the oldest traces are evicted beyond it' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l max-bytes-mib -d 'Most memory the stored spans may take, in MiB' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r

@@ -352,17 +352,9 @@ pub struct DemoArgs {
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub listen: std::net::SocketAddr,
 
-    /// OTLP/gRPC receiver address (a free port is used when it is taken)
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4317")]
-    pub grpc: std::net::SocketAddr,
-
-    /// OTLP/HTTP receiver address (a free port is used when it is taken)
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4318")]
-    pub http: std::net::SocketAddr,
-
-    /// Query API address (a free port is used when it is taken)
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:16686")]
-    pub ui: std::net::SocketAddr,
+    /// The receiver's addresses (in the demo, a free port is used when one is taken)
+    #[command(flatten)]
+    pub receiver: ReceiverAddrs,
 
     /// Keep the service and the receiver running after the summary, until Ctrl-C
     #[arg(long)]
@@ -484,8 +476,9 @@ fn fraction(value: &str) -> Result<f64, String> {
         .ok_or_else(|| format!("`{value}` is not a fraction from 0 to 1"))
 }
 
+/// Where the trace receiver listens (`traces` and `demo`).
 #[derive(Debug, Args)]
-pub struct TracesArgs {
+pub struct ReceiverAddrs {
     /// OTLP/gRPC listen address
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4317")]
     pub grpc: std::net::SocketAddr,
@@ -494,9 +487,15 @@ pub struct TracesArgs {
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4318")]
     pub http: std::net::SocketAddr,
 
-    /// Query API (and UI) listen address
+    /// Trace viewer and query API listen address
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:16686")]
     pub ui: std::net::SocketAddr,
+}
+
+#[derive(Debug, Args)]
+pub struct TracesArgs {
+    #[command(flatten)]
+    pub receiver: ReceiverAddrs,
 
     /// Most spans kept; the oldest traces are evicted beyond it
     #[arg(long, value_name = "N", default_value_t = 200_000)]

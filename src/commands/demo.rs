@@ -113,9 +113,10 @@ impl Render for Report {
 
 pub async fn run(printer: &Printer, args: &DemoArgs) -> Result<()> {
     // The receiver first, so nothing the service sends is lost.
-    let listeners = Listeners::bind_preferring(args.grpc, args.http, args.ui)
-        .await
-        .context("cannot start the trace receiver")?;
+    let listeners =
+        Listeners::bind_preferring(args.receiver.grpc, args.receiver.http, args.receiver.ui)
+            .await
+            .context("cannot start the trace receiver")?;
     let receiver = listeners.addresses()?;
     let store = Arc::new(RwLock::new(Store::new(StoreLimits::default())));
     server::spawn(listeners, store.clone());

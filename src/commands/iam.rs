@@ -130,10 +130,18 @@ async fn cluster_facts(
     })
 }
 
-pub async fn oidc(settings: &Settings, printer: &Printer, args: &OidcArgs) -> Result<()> {
+/// The cluster's facts and an IAM client: what both subcommands start from.
+async fn setup(
+    settings: &Settings,
+    printer: &Printer,
+) -> Result<(ClusterFacts, aws_sdk_iam::Client)> {
     let config = aws::load(&settings.aws).await;
     let facts = cluster_facts(settings, printer, &config).await?;
-    let client = aws_sdk_iam::Client::new(&config);
+    Ok((facts, aws_sdk_iam::Client::new(&config)))
+}
+
+pub async fn oidc(settings: &Settings, printer: &Printer, args: &OidcArgs) -> Result<()> {
+    let (facts, client) = setup(settings, printer).await?;
     let provider = iam::find_oidc_provider(&client, &facts.issuer).await?;
 
     let changing = args.create || args.dry_run;
@@ -165,9 +173,7 @@ pub async fn oidc(settings: &Settings, printer: &Printer, args: &OidcArgs) -> Re
 }
 
 pub async fn alb_role(settings: &Settings, printer: &Printer, args: &AlbRoleArgs) -> Result<()> {
-    let config = aws::load(&settings.aws).await;
-    let facts = cluster_facts(settings, printer, &config).await?;
-    let client = aws_sdk_iam::Client::new(&config);
+    let (facts, client) = setup(settings, printer).await?;
     let names = AlbRoleNames {
         role: &args.role_name,
         policy: &args.policy_name,

@@ -10,7 +10,7 @@ use crate::traces::server::{self, Listeners};
 use crate::traces::store::{Limits, Store};
 
 pub async fn run(printer: &Printer, args: &TracesArgs) -> Result<()> {
-    let listeners = Listeners::bind(args.grpc, args.http, args.ui)
+    let listeners = Listeners::bind(args.receiver.grpc, args.receiver.http, args.receiver.ui)
         .await
         .context("cannot start the trace receiver")?;
     let addresses = listeners.addresses()?;

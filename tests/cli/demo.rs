@@ -3,25 +3,22 @@
 
 use crate::harness::{Sandbox, json};
 
+/// `otelctl demo ARGS` on free ports.
+fn demo(sb: &Sandbox, args: &[&str]) -> std::process::Output {
+    sb.otelctl()
+        .arg("demo")
+        .args(args)
+        .args(["--listen", "127.0.0.1:0", "--grpc", "127.0.0.1:0"])
+        .args(["--http", "127.0.0.1:0", "--ui", "127.0.0.1:0"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn demo_runs_the_pipeline_and_reports_the_slowest_trace() {
     let sb = Sandbox::new();
-    let out = sb
-        .otelctl()
-        .args(["demo", "--duration", "2s", "--rate", "40", "-o", "json"])
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--grpc",
-            "127.0.0.1:0",
-            "--http",
-            "127.0.0.1:0",
-            "--ui",
-            "127.0.0.1:0",
-        ])
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+    let out = demo(&sb, &["--duration", "2s", "--rate", "40", "-o", "json"]);
     assert!(
         out.status.success(),
         "{}",
@@ -69,22 +66,7 @@ fn demo_runs_the_pipeline_and_reports_the_slowest_trace() {
 #[test]
 fn demo_human_summary_draws_a_waterfall() {
     let sb = Sandbox::new();
-    let out = sb
-        .otelctl()
-        .args(["demo", "--duration", "1s"])
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--grpc",
-            "127.0.0.1:0",
-            "--http",
-            "127.0.0.1:0",
-            "--ui",
-            "127.0.0.1:0",
-        ])
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+    let out = demo(&sb, &["--duration", "1s"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("pipeline ran"), "{text}");

@@ -86,9 +86,7 @@ fn the_rate_is_held() {
 #[test]
 fn refused_timeouts_and_5xx_are_counted_by_kind() {
     let sb = Sandbox::new();
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let refused = format!("http://{}/", closed.local_addr().unwrap());
-    drop(closed);
+    let refused = format!("{}/", crate::harness::refused_url());
     let out = loadgen(&sb, &["-n", "20", "-c", "2", &refused]);
     let r = json(&out);
     assert_eq!(r["summary"]["errors"]["connect"], 20);

@@ -45,6 +45,14 @@ pub fn start(sb: &Sandbox, extra: &[&str]) -> Traces {
 }
 
 impl Traces {
+    /// `otelctl serve` exporting to this receiver over gRPC, flushing every 100 ms.
+    pub fn serve_into(&self, sb: &Sandbox) -> Served {
+        let mut cmd = sb.command();
+        cmd.env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
+            .env("OTEL_BSP_SCHEDULE_DELAY", "100");
+        Served::start(cmd, &["--otlp-endpoint", &format!("http://{}", self.grpc)])
+    }
+
     fn api(&self, path: &str) -> (u16, Value) {
         let reply = request(
             self.api,
@@ -111,13 +119,7 @@ fn json_trace(seed: u32, spans: u32, service: &str, payload: usize) -> Vec<u8> {
 fn spans_from_serve_are_queryable_through_the_jaeger_api() {
     let sb = Sandbox::new();
     let traces = start(&sb, &[]);
-    let mut cmd = sb.command();
-    cmd.env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
-        .env("OTEL_BSP_SCHEDULE_DELAY", "100");
-    let served = Served::start(
-        cmd,
-        &["--otlp-endpoint", &format!("http://{}", traces.grpc)],
-    );
+    let served = traces.serve_into(&sb);
     assert_eq!(served.get("/api/hello").status, 200);
     let work = served.get("/api/work?depth=2&delay_ms=20&fail_rate=1");
     assert_eq!(work.status, 500);

@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use crate::harness::Sandbox;
 use crate::harness::browser::Browser;
-use crate::harness::served::Served;
 
 const WAIT: &str = "const wait = async (f, ms = 10000) => { const t = Date.now(); \
     while (Date.now() - t < ms) { const v = f(); if (v) return v; await new Promise(r => setTimeout(r, 50)); } \
@@ -16,13 +15,7 @@ const WAIT: &str = "const wait = async (f, ms = 10000) => { const t = Date.now()
 fn search_open_a_trace_and_read_the_waterfall() {
     let sb = Sandbox::new();
     let traces = crate::traces::start(&sb, &[]);
-    let mut cmd = sb.command();
-    cmd.env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
-        .env("OTEL_BSP_SCHEDULE_DELAY", "100");
-    let served = Served::start(
-        cmd,
-        &["--otlp-endpoint", &format!("http://{}", traces.grpc)],
-    );
+    let served = traces.serve_into(&sb);
     assert_eq!(served.get("/api/hello").status, 200);
     let failing = served.get("/api/work?depth=2&delay_ms=5&fail_rate=1");
     let failing_id = serde_json::from_str::<Value>(&failing.body).unwrap()["trace_id"]

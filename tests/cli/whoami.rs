@@ -55,9 +55,7 @@ fn no_credentials_says_what_to_set_and_exits_3() {
 #[test]
 fn service_specific_endpoint_wins_over_the_global_one() {
     let sb = Sandbox::new();
-    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let dead_url = format!("http://{}", dead.local_addr().unwrap());
-    drop(dead);
+    let dead_url = crate::harness::refused_url();
     sb.otelctl()
         .env("AWS_ENDPOINT_URL", &dead_url)
         .env("AWS_ENDPOINT_URL_STS", &crate::harness::moto().endpoint)
@@ -70,9 +68,7 @@ fn service_specific_endpoint_wins_over_the_global_one() {
 #[test]
 fn unreachable_endpoint_is_a_failure_not_a_hang_or_panic() {
     let sb = Sandbox::new();
-    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let dead_url = format!("http://{}", dead.local_addr().unwrap());
-    drop(dead);
+    let dead_url = crate::harness::refused_url();
     sb.otelctl()
         .env("AWS_ENDPOINT_URL", &dead_url)
         .arg("whoami")

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `otelctl serve` against the seed's Flask app under Gunicorn (app/), same machine, same
+# load tool (wrk), same route (/api/hello), both tracing every request to the same local
+# OTLP endpoint. Reports requests/s of each and the ratio.
+#
+#   scripts/bench-vs-flask.sh
+#   BIN=/path/to/otelctl DURATION=20 scripts/bench-vs-flask.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+
+command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN=$PWD/target/release/otelctl
+fi
+venv=target/app-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r app/requirements.txt
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_up() { for _ in $(seq 100); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null && return; sleep 0.1; done; echo "no server on $1" >&2; exit 1; }
+
+# One receiver for both: otelctl traces, over OTLP/gRPC.
+grpc=$(free_port)
+"$BIN" traces -q --grpc "127.0.0.1:$grpc" --http "127.0.0.1:$(free_port)" --ui "127.0.0.1:$(free_port)" &
+export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$grpc" OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_TRACES_SAMPLER=always_on
+
+port=$(free_port)
+"$BIN" serve -q --listen "127.0.0.1:$port" &
+rust_pid=$!
+wait_up "$port"
+rust=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d", $2}')
+kill -TERM "$rust_pid"; wait "$rust_pid" || true
+
+port=$(free_port)
+(cd app && BIND="127.0.0.1:$port" "../$venv/bin/gunicorn" -c gunicorn.conf.py app:app 2>/dev/null) &
+flask_pid=$!
+wait_up "$port"
+flask=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d", $2}')
+kill -TERM "$flask_pid" 2>/dev/null; wait "$flask_pid" || true
+
+echo "otelctl serve: $rust req/s; Flask + Gunicorn (2 workers x 4 threads): $flask req/s"
+python3 -c "print(f'otelctl serve / Flask = {$rust/max($flask,1):.1f}x')"
