@@ -6,7 +6,8 @@ bind = os.environ.get("BIND", "0.0.0.0:8080")
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 threads = int(os.environ.get("THREADS", "4"))
 graceful_timeout = 10
-accesslog = "-"
+# Access log to stdout; ACCESS_LOG="" turns it off (benchmarks).
+accesslog = os.environ.get("ACCESS_LOG", "-") or None
 
 
 def post_fork(server, worker):

@@ -37,7 +37,7 @@ rust=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hel
 kill -TERM "$rust_pid"; wait "$rust_pid" || true
 
 port=$(free_port)
-(cd app && BIND="127.0.0.1:$port" "../$venv/bin/gunicorn" -c gunicorn.conf.py app:app 2>/dev/null) &
+(cd app && ACCESS_LOG= BIND="127.0.0.1:$port" exec "../$venv/bin/gunicorn" -c gunicorn.conf.py app:app >/dev/null 2>&1) &
 flask_pid=$!
 wait_up "$port"
 flask=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d", $2}')

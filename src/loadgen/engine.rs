@@ -61,6 +61,9 @@ pub struct Run {
     pub elapsed: Duration,
 }
 
+/// How many statistics shards the workers share.
+const STATS_SHARDS: usize = 8;
+
 type HttpClient = Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>;
 
 /// A run in progress: its workers' statistics can be read while they work.
@@ -102,11 +105,14 @@ pub fn start(
         Stop::Requests(_) => None,
     };
     let concurrency = plan.concurrency.max(1);
-    let workers: Vec<Arc<Mutex<Stats>>> = (0..concurrency).map(|_| Arc::default()).collect();
-    let handles = workers
-        .iter()
-        .enumerate()
-        .map(|(id, stats)| {
+    // Workers share a few statistics shards: one pair of HDR histograms per worker would
+    // take hundreds of MiB at a thousand connections.
+    let workers: Vec<Arc<Mutex<Stats>>> = (0..concurrency.min(STATS_SHARDS))
+        .map(|_| Arc::default())
+        .collect();
+    let handles = (0..concurrency)
+        .map(|id| {
+            let stats = &workers[id % workers.len()];
             let worker = Worker {
                 id,
                 plan: plan.clone(),
@@ -280,12 +286,16 @@ impl Worker {
                     sc.span_id(),
                     sc.trace_flags().to_u8()
                 );
-                (Some(span), header, sc.trace_id().to_string())
+                (
+                    Some(span),
+                    header,
+                    u128::from_be_bytes(sc.trace_id().to_bytes()),
+                )
             }
             None => {
-                let trace_id = format!("{:032x}", fastrand::u128(1..));
+                let trace_id = fastrand::u128(1..);
                 let header = format!(
-                    "00-{trace_id}-{:016x}-{}",
+                    "00-{trace_id:032x}-{:016x}-{}",
                     fastrand::u64(1..),
                     if sampled { "01" } else { "00" }
                 );

@@ -40,7 +40,8 @@ pub struct Outcome {
     /// From the actual send to the response.
     pub service_time: Duration,
     pub result: Result<(u16, u64), ErrorKind>,
-    pub trace_id: String,
+    /// The request's W3C trace id (formatted only for the few a report shows).
+    pub trace_id: u128,
 }
 
 #[derive(Clone)]
@@ -51,8 +52,8 @@ pub struct Stats {
     errors: BTreeMap<ErrorKind, u64>,
     bytes: u64,
     /// `(latency µs, trace id)`, the slowest first, at most [`KEEP_TRACES`].
-    slowest: Vec<(u64, String)>,
-    failed: Vec<String>,
+    slowest: Vec<(u64, u128)>,
+    failed: Vec<u128>,
 }
 
 impl Default for Stats {
@@ -92,7 +93,7 @@ impl Stats {
             }
         };
         if failed && self.failed.len() < KEEP_TRACES {
-            self.failed.push(outcome.trace_id.clone());
+            self.failed.push(outcome.trace_id);
         }
         if self.slowest.len() < KEEP_TRACES || self.slowest.last().is_some_and(|(l, _)| us > *l) {
             let at = self.slowest.partition_point(|(l, _)| *l >= us);
@@ -113,10 +114,10 @@ impl Stats {
         self.bytes += other.bytes;
         for (us, id) in &other.slowest {
             let at = self.slowest.partition_point(|(l, _)| l >= us);
-            self.slowest.insert(at, (*us, id.clone()));
+            self.slowest.insert(at, (*us, *id));
         }
         self.slowest.truncate(KEEP_TRACES);
-        self.failed.extend(other.failed.iter().cloned());
+        self.failed.extend(other.failed.iter().copied());
         self.failed.truncate(KEEP_TRACES);
     }
 
@@ -182,11 +183,11 @@ impl Stats {
                 .slowest
                 .iter()
                 .map(|(us, id)| SlowTrace {
-                    trace_id: id.clone(),
+                    trace_id: format!("{id:032x}"),
                     latency_ms: *us as f64 / 1000.0,
                 })
                 .collect(),
-            failed_traces: self.failed.clone(),
+            failed_traces: self.failed.iter().map(|id| format!("{id:032x}")).collect(),
         }
     }
 }
@@ -242,12 +243,12 @@ pub struct Summary {
 mod tests {
     use super::*;
 
-    fn ok(ms: u64, id: &str) -> Outcome {
+    fn ok(ms: u64, id: u128) -> Outcome {
         Outcome {
             latency: Duration::from_millis(ms),
             service_time: Duration::from_millis(ms),
             result: Ok((200, 10)),
-            trace_id: id.into(),
+            trace_id: id,
         }
     }
 
@@ -255,20 +256,20 @@ mod tests {
     fn merged_stats_keep_percentiles_slowest_and_failures() {
         let mut a = Stats::default();
         for i in 1..=100 {
-            a.record(ok(i, &format!("t{i}")));
+            a.record(ok(i, u128::from(i)));
         }
         let mut b = Stats::default();
         b.record(Outcome {
             latency: Duration::from_millis(500),
             service_time: Duration::from_millis(5),
             result: Ok((503, 0)),
-            trace_id: "slow-fail".into(),
+            trace_id: 0xbad,
         });
         b.record(Outcome {
             latency: Duration::from_millis(2),
             service_time: Duration::from_millis(2),
             result: Err(ErrorKind::Connect),
-            trace_id: "refused".into(),
+            trace_id: 0xdead,
         });
         a.merge_from(&b);
         let s = a.summary(Duration::from_secs(2));
@@ -284,10 +285,13 @@ mod tests {
         assert_eq!(s.statuses["503"], 1);
         assert_eq!(s.errors[&ErrorKind::Connect], 1);
         assert!((s.error_rate - 2.0 / 102.0).abs() < 1e-9);
-        assert_eq!(s.slowest_traces[0].trace_id, "slow-fail");
-        assert_eq!(s.slowest_traces[1].trace_id, "t100");
+        assert_eq!(s.slowest_traces[0].trace_id, format!("{:032x}", 0xbad));
+        assert_eq!(s.slowest_traces[1].trace_id, format!("{:032x}", 100));
         assert_eq!(s.slowest_traces.len(), KEEP_TRACES);
-        assert_eq!(s.failed_traces, ["slow-fail", "refused"]);
+        assert_eq!(
+            s.failed_traces,
+            [format!("{:032x}", 0xbad), format!("{:032x}", 0xdead)]
+        );
         assert_eq!(s.bytes, 1000);
         assert!(s.service_time_ms.max < 101.0, "service time is not latency");
         let buckets = a.buckets(8);

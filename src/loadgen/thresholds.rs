@@ -155,7 +155,7 @@ mod tests {
                 latency: Duration::from_millis(*ms),
                 service_time: Duration::from_millis(*ms),
                 result: Ok((if i < failures { 500 } else { 200 }, 0)),
-                trace_id: String::new(),
+                trace_id: 1,
             });
         }
         stats.summary(Duration::from_secs(1))

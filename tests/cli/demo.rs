@@ -74,3 +74,27 @@ fn demo_human_summary_draws_a_waterfall() {
     assert!(text.contains('█'), "{text}");
     assert!(text.contains("otel-demo, otelctl-loadgen"), "{text}");
 }
+
+#[test]
+fn keep_running_leaves_the_viewer_up_until_sigterm() {
+    let sb = Sandbox::new();
+    let mut cmd = sb.command();
+    cmd.args(["demo", "--duration", "1s", "--keep-running"])
+        .args(["--listen", "127.0.0.1:0", "--grpc", "127.0.0.1:0"])
+        .args(["--http", "127.0.0.1:0", "--ui", "127.0.0.1:0"]);
+    let (demo, line) = crate::harness::served::Served::spawn(cmd, "still running: open http://");
+    let ui: std::net::SocketAddr = line
+        .trim_start_matches("still running: open http://")
+        .split('/')
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("no viewer address in {line:?}"));
+    let reply = crate::harness::served::request(
+        ui,
+        "GET /api/services HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(reply.status, 200);
+    assert!(reply.body.contains("otel-demo"), "{}", reply.body);
+    let (status, _) = demo.terminate();
+    assert!(status.success());
+}
