@@ -22,7 +22,7 @@ if ! have chromium; then
   apt-get update -qq && apt-get install -y -qq chromium
 fi
 
-cargo test --locked --all-targets "$@"
+cargo test --locked --bins --tests "$@"
 
 # The seed's Flask workload (app/): its own pinned requirements, in a virtualenv.
 venv=target/app-venv
