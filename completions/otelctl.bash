@@ -31,6 +31,9 @@ _otelctl() {
             otelctl,iam)
                 cmd="otelctl__subcmd__iam"
                 ;;
+            otelctl,infra)
+                cmd="otelctl__subcmd__infra"
+                ;;
             otelctl,kubeconfig)
                 cmd="otelctl__subcmd__kubeconfig"
                 ;;
@@ -82,6 +85,9 @@ _otelctl() {
             otelctl__subcmd__help,iam)
                 cmd="otelctl__subcmd__help__subcmd__iam"
                 ;;
+            otelctl__subcmd__help,infra)
+                cmd="otelctl__subcmd__help__subcmd__infra"
+                ;;
             otelctl__subcmd__help,kubeconfig)
                 cmd="otelctl__subcmd__help__subcmd__kubeconfig"
                 ;;
@@ -112,6 +118,18 @@ _otelctl() {
             otelctl__subcmd__help__subcmd__iam,oidc)
                 cmd="otelctl__subcmd__help__subcmd__iam__subcmd__oidc"
                 ;;
+            otelctl__subcmd__help__subcmd__infra,apply)
+                cmd="otelctl__subcmd__help__subcmd__infra__subcmd__apply"
+                ;;
+            otelctl__subcmd__help__subcmd__infra,import)
+                cmd="otelctl__subcmd__help__subcmd__infra__subcmd__import"
+                ;;
+            otelctl__subcmd__help__subcmd__infra,init)
+                cmd="otelctl__subcmd__help__subcmd__infra__subcmd__init"
+                ;;
+            otelctl__subcmd__help__subcmd__infra,plan)
+                cmd="otelctl__subcmd__help__subcmd__infra__subcmd__plan"
+                ;;
             otelctl__subcmd__help__subcmd__kubeconfig,update)
                 cmd="otelctl__subcmd__help__subcmd__kubeconfig__subcmd__update"
                 ;;
@@ -133,6 +151,36 @@ _otelctl() {
             otelctl__subcmd__iam__subcmd__help,oidc)
                 cmd="otelctl__subcmd__iam__subcmd__help__subcmd__oidc"
                 ;;
+            otelctl__subcmd__infra,apply)
+                cmd="otelctl__subcmd__infra__subcmd__apply"
+                ;;
+            otelctl__subcmd__infra,help)
+                cmd="otelctl__subcmd__infra__subcmd__help"
+                ;;
+            otelctl__subcmd__infra,import)
+                cmd="otelctl__subcmd__infra__subcmd__import"
+                ;;
+            otelctl__subcmd__infra,init)
+                cmd="otelctl__subcmd__infra__subcmd__init"
+                ;;
+            otelctl__subcmd__infra,plan)
+                cmd="otelctl__subcmd__infra__subcmd__plan"
+                ;;
+            otelctl__subcmd__infra__subcmd__help,apply)
+                cmd="otelctl__subcmd__infra__subcmd__help__subcmd__apply"
+                ;;
+            otelctl__subcmd__infra__subcmd__help,help)
+                cmd="otelctl__subcmd__infra__subcmd__help__subcmd__help"
+                ;;
+            otelctl__subcmd__infra__subcmd__help,import)
+                cmd="otelctl__subcmd__infra__subcmd__help__subcmd__import"
+                ;;
+            otelctl__subcmd__infra__subcmd__help,init)
+                cmd="otelctl__subcmd__infra__subcmd__help__subcmd__init"
+                ;;
+            otelctl__subcmd__infra__subcmd__help,plan)
+                cmd="otelctl__subcmd__infra__subcmd__help__subcmd__plan"
+                ;;
             otelctl__subcmd__kubeconfig,help)
                 cmd="otelctl__subcmd__kubeconfig__subcmd__help"
                 ;;
@@ -152,7 +200,7 @@ _otelctl() {
 
     case "${cmd}" in
         otelctl)
-            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version whoami kubeconfig iam ecr token serve demo loadgen traces completions help"
+            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -520,7 +568,7 @@ _otelctl() {
             return 0
             ;;
         otelctl__subcmd__help)
-            opts="whoami kubeconfig iam ecr token serve demo loadgen traces completions help"
+            opts="whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -646,6 +694,76 @@ _otelctl() {
             return 0
             ;;
         otelctl__subcmd__help__subcmd__iam__subcmd__oidc)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__infra)
+            opts="init plan apply import"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__infra__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__infra__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__infra__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__infra__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -921,6 +1039,336 @@ _otelctl() {
             fi
             case "${prev}" in
                 --thumbprint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra)
+            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version init plan apply import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__apply)
+            opts="-o -v -q -h -V --dir --dry-run --auto-import --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__help)
+            opts="init plan apply import help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__import)
+            opts="-o -v -q -h -V --dir --dry-run --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__init)
+            opts="-o -v -q -h -V --dir --dry-run --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__infra__subcmd__plan)
+            opts="-o -v -q -h -V --dir --dry-run --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand kubeconfig 'Manage kubeconfig entries for EKS clusters'
             cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
             cand ecr 'ECR: the image repository and the registry password'
+            cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
@@ -281,6 +282,137 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         }
         &'otelctl;ecr;help;help'= {
         }
+        &'otelctl;infra'= {
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'terraform init'
+            cand plan 'terraform plan, with the cluster, region and repository from otelctl''s settings'
+            cand apply 'terraform apply, refused while AWS has resources the state lacks (the 409 loop)'
+            cand import 'terraform import for every resource AWS has and the state lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;infra;init'= {
+            cand --dir 'The Terraform root module'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --dry-run 'Print the terraform commands instead of running them'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;infra;plan'= {
+            cand --dir 'The Terraform root module'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --dry-run 'Print the terraform commands instead of running them'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;infra;apply'= {
+            cand --dir 'The Terraform root module'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --dry-run 'Print the terraform commands instead of running them'
+            cand --auto-import 'Import what AWS has and the state lacks, then apply'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;infra;import'= {
+            cand --dir 'The Terraform root module'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --dry-run 'Print the terraform commands instead of running them'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;infra;help'= {
+            cand init 'terraform init'
+            cand plan 'terraform plan, with the cluster, region and repository from otelctl''s settings'
+            cand apply 'terraform apply, refused while AWS has resources the state lacks (the 409 loop)'
+            cand import 'terraform import for every resource AWS has and the state lacks'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;infra;help;init'= {
+        }
+        &'otelctl;infra;help;plan'= {
+        }
+        &'otelctl;infra;help;apply'= {
+        }
+        &'otelctl;infra;help;import'= {
+        }
+        &'otelctl;infra;help;help'= {
+        }
         &'otelctl;token'= {
             cand --role-arn 'IAM role to assume before signing'
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
@@ -447,6 +579,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand kubeconfig 'Manage kubeconfig entries for EKS clusters'
             cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
             cand ecr 'ECR: the image repository and the registry password'
+            cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
@@ -477,6 +610,20 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;ecr;ensure'= {
         }
         &'otelctl;help;ecr;login'= {
+        }
+        &'otelctl;help;infra'= {
+            cand init 'terraform init'
+            cand plan 'terraform plan, with the cluster, region and repository from otelctl''s settings'
+            cand apply 'terraform apply, refused while AWS has resources the state lacks (the 409 loop)'
+            cand import 'terraform import for every resource AWS has and the state lacks'
+        }
+        &'otelctl;help;infra;init'= {
+        }
+        &'otelctl;help;infra;plan'= {
+        }
+        &'otelctl;help;infra;apply'= {
+        }
+        &'otelctl;help;infra;import'= {
         }
         &'otelctl;help;token'= {
         }

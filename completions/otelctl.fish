@@ -42,6 +42,7 @@ complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "whoami" -d 'Show th
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "ecr" -d 'ECR: the image repository and the registry password'
+complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
@@ -206,6 +207,95 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_sub
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Create the ECR repository if it is missing, and print its URI'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "login" -d 'Print the registry password to stdout, for `docker login --password-stdin`'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -f -a "init" -d 'terraform init'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -f -a "plan" -d 'terraform plan, with the cluster, region and repository from otelctl\'s settings'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -f -a "apply" -d 'terraform apply, refused while AWS has resources the state lacks (the 409 loop)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -f -a "import" -d 'terraform import for every resource AWS has and the state lacks'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l dir -d 'The Terraform root module' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l dry-run -d 'Print the terraform commands instead of running them'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l dir -d 'The Terraform root module' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l dry-run -d 'Print the terraform commands instead of running them'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l dir -d 'The Terraform root module' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the terraform commands instead of running them'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l auto-import -d 'Import what AWS has and the state lacks, then apply'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l dir -d 'The Terraform root module' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l dry-run -d 'Print the terraform commands instead of running them'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from help" -f -a "init" -d 'terraform init'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from help" -f -a "plan" -d 'terraform plan, with the cluster, region and repository from otelctl\'s settings'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from help" -f -a "apply" -d 'terraform apply, refused while AWS has resources the state lacks (the 409 loop)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from help" -f -a "import" -d 'terraform import for every resource AWS has and the state lacks'
+complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l role-arn -d 'IAM role to assume before signing' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
@@ -325,19 +415,24 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l no-color
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation prompt'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr token serve demo loadgen traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from kubeconfig" -f -a "update" -d 'Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "oidc" -d 'Check the IAM OIDC provider for the cluster\'s issuer; --create associates it'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "alb-role" -d 'Check the AWS Load Balancer Controller\'s IRSA role and policy; --create fixes them'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "ensure" -d 'Create the ECR repository if it is missing, and print its URI'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "login" -d 'Print the registry password to stdout, for `docker login --password-stdin`'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from infra" -f -a "init" -d 'terraform init'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from infra" -f -a "plan" -d 'terraform plan, with the cluster, region and repository from otelctl\'s settings'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from infra" -f -a "apply" -d 'terraform apply, refused while AWS has resources the state lacks (the 409 loop)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from infra" -f -a "import" -d 'terraform import for every resource AWS has and the state lacks'

@@ -24,6 +24,13 @@ fi
 
 cargo test --locked --bins --tests "$@"
 
+# terraform/ is formatted (terraform is not in any package registry: checked where present).
+if have terraform; then
+  terraform fmt -check -recursive terraform && echo "terraform fmt -check: clean"
+else
+  echo "terraform not installed: terraform fmt -check not run"
+fi
+
 # The seed's Flask workload (app/): its own pinned requirements, in a virtualenv.
 venv=target/app-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"

@@ -117,6 +117,10 @@ pub enum Command {
     #[command(subcommand)]
     Ecr(EcrCommand),
 
+    /// Run Terraform on terraform/ with otelctl's settings, catching state drift first
+    #[command(subcommand)]
+    Infra(InfraCommand),
+
     /// Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)
     #[command(
         after_help = "kubectl runs this for you after `otelctl kubeconfig update`.\n\n\
@@ -308,6 +312,54 @@ pub struct EcrEnsureArgs {
     /// Print the call that would create the repository, and make none
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InfraCommand {
+    /// terraform init
+    #[command(
+        after_help = "Examples:\n  otelctl infra init\n  otelctl infra init --dir infra/terraform"
+    )]
+    Init(InfraArgs),
+
+    /// terraform plan, with the cluster, region and repository from otelctl's settings
+    #[command(after_help = "Examples:\n  otelctl infra plan --cluster otel-dev --region us-east-1")]
+    Plan(InfraArgs),
+
+    /// terraform apply, refused while AWS has resources the state lacks (the 409 loop)
+    ///
+    /// A cluster, repository or ALB role that exists in AWS but not in the state makes
+    /// Create* answer 409 on every apply. otelctl checks first, prints the exact
+    /// `terraform import` commands, and runs them with --auto-import.
+    #[command(after_help = "Examples:\n  otelctl infra apply --cluster otel-dev\n  \
+                            otelctl infra apply --cluster otel-dev --auto-import --yes\n  \
+                            otelctl infra apply --cluster otel-dev --dry-run")]
+    Apply(InfraApplyArgs),
+
+    /// terraform import for every resource AWS has and the state lacks
+    #[command(after_help = "Examples:\n  otelctl infra import --cluster otel-dev")]
+    Import(InfraArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InfraArgs {
+    /// The Terraform root module
+    #[arg(long, value_name = "DIR", default_value = "terraform")]
+    pub dir: std::path::PathBuf,
+
+    /// Print the terraform commands instead of running them
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InfraApplyArgs {
+    #[command(flatten)]
+    pub common: InfraArgs,
+
+    /// Import what AWS has and the state lacks, then apply
+    #[arg(long)]
+    pub auto_import: bool,
 }
 
 #[derive(Debug, Args)]

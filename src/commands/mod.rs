@@ -7,6 +7,7 @@ mod completions;
 mod demo;
 mod ecr;
 mod iam;
+mod infra;
 mod kubeconfig;
 mod loadgen;
 mod serve;
@@ -18,7 +19,7 @@ use anyhow::{Context, Result};
 use aws_config::SdkConfig;
 
 use crate::aws::eks;
-use crate::cli::{Command, EcrCommand, IamCommand, KubeconfigCommand};
+use crate::cli::{Command, EcrCommand, IamCommand, InfraCommand, KubeconfigCommand};
 use crate::exit::UsageError;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -32,6 +33,10 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         }
         Command::Iam(IamCommand::Oidc(args)) => iam::oidc(settings, printer, &args).await,
         Command::Iam(IamCommand::AlbRole(args)) => iam::alb_role(settings, printer, &args).await,
+        Command::Infra(InfraCommand::Init(args)) => infra::init(printer, &args).await,
+        Command::Infra(InfraCommand::Plan(args)) => infra::plan(settings, printer, &args).await,
+        Command::Infra(InfraCommand::Apply(args)) => infra::apply(settings, printer, &args).await,
+        Command::Infra(InfraCommand::Import(args)) => infra::import(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Ensure(args)) => ecr::ensure(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Login) => ecr::login(settings, printer).await,
         Command::Serve(args) => serve::run(printer, &args).await,
