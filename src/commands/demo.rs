@@ -18,7 +18,7 @@ use crate::settings::ProcessEnv;
 use crate::telemetry::{Protocol, Telemetry, config};
 use crate::traces::model::hex;
 use crate::traces::server::{self, Listeners};
-use crate::traces::store::{Limits as StoreLimits, Query, Store};
+use crate::traces::store::{Limits as StoreLimits, Store, extent};
 use crate::traces::waterfall;
 
 const LOADGEN_SERVICE: &str = "otelctl-loadgen";
@@ -219,23 +219,14 @@ fn report(store: &RwLock<Store>, load: Summary, service_url: &str, ui: &str) -> 
         Err(poisoned) => poisoned.into_inner(),
     };
     let stats = store.stats();
-    let all = store.search(&Query {
-        limit: usize::MAX,
-        ..Query::default()
-    });
-    let slowest = all.iter().max_by_key(|spans| {
-        let start = spans.iter().map(|s| s.start_ns).min().unwrap_or(0);
-        spans.iter().map(|s| s.end_ns).max().unwrap_or(0) - start
-    });
-    let slowest_trace = slowest.map(|spans| {
-        let start = spans.iter().map(|s| s.start_ns).min().unwrap_or(0);
-        let end = spans.iter().map(|s| s.end_ns).max().unwrap_or(0);
+    let slowest_trace = store.slowest().map(|spans| {
+        let (start, end) = extent(&spans);
         let id = hex(&spans[0].trace_id);
         SlowestTrace {
             url: format!("{ui}/#/trace/{id}"),
             trace_id: id,
             duration_ms: (end - start) as f64 / 1e6,
-            spans: waterfall::rows(spans, WATERFALL_WIDTH)
+            spans: waterfall::rows(&spans, WATERFALL_WIDTH)
                 .into_iter()
                 .map(|r| WaterfallRow {
                     name: r.label,

@@ -149,6 +149,17 @@ impl Store {
         Some(spans)
     }
 
+    /// The trace with the longest extent (first start to last end), its spans by start time.
+    pub fn slowest(&self) -> Option<Vec<Span>> {
+        let trace = self.traces.values().max_by_key(|t| {
+            let (start, end) = extent(&t.spans);
+            end - start
+        })?;
+        let mut spans = trace.spans.clone();
+        spans.sort_by_key(|s| s.start_ns);
+        Some(spans)
+    }
+
     /// Traces with a span that matches the query, newest first.
     pub fn search(&self, query: &Query) -> Vec<Vec<Span>> {
         let matches = |s: &Span| {
@@ -184,6 +195,13 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// A trace's first start and last end, in nanoseconds.
+pub fn extent(spans: &[Span]) -> (u64, u64) {
+    let start = spans.iter().map(|s| s.start_ns).min().unwrap_or(0);
+    let end = spans.iter().map(|s| s.end_ns).max().unwrap_or(start);
+    (start, end)
 }
 
 #[cfg(test)]

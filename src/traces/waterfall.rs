@@ -18,8 +18,7 @@ pub struct Row {
 /// Lays the spans out depth-first from the roots (spans whose parent is absent), children
 /// by start time. Pure.
 pub fn rows(spans: &[Span], width: usize) -> Vec<Row> {
-    let start = spans.iter().map(|s| s.start_ns).min().unwrap_or(0);
-    let end = spans.iter().map(|s| s.end_ns).max().unwrap_or(start);
+    let (start, end) = super::store::extent(spans);
     let total = (end - start).max(1) as f64;
     let ids: Vec<SpanId> = spans.iter().map(|s| s.span_id).collect();
     let mut order: Vec<(usize, usize)> = Vec::new();

@@ -141,3 +141,18 @@ fn caps_evict_the_oldest_traces_and_bound_memory() {
     assert!(by_bytes.stats().bytes <= 20_000);
     assert!(by_bytes.stats().traces < 20);
 }
+
+#[test]
+fn slowest_is_the_longest_trace() {
+    let mut store = Store::new(Limits::default());
+    assert!(store.slowest().is_none());
+    store.insert(vec![
+        span(1, 1, None, "demo", "short", 100, 10),
+        span(2, 2, None, "demo", "long root", 0, 50),
+        span(2, 3, Some(2), "demo", "long child", 40, 70),
+        span(3, 4, None, "demo", "medium", 0, 90),
+    ]);
+    let slowest = store.slowest().unwrap();
+    assert_eq!(slowest[0].name, "long root", "extent 0..110 beats 0..90");
+    assert_eq!(extent(&slowest), (0, 110));
+}
