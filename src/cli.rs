@@ -90,6 +90,8 @@ pub enum OutputFormat {
     Human,
     /// One JSON document, stable field names, for scripts
     Json,
+    /// JUnit XML, one testcase per check (`otelctl doctor` only), for CI
+    Junit,
 }
 
 impl Command {
@@ -128,6 +130,20 @@ pub enum Command {
                             otelctl token --cluster otel-dev --role-arn arn:aws:iam::123456789012:role/eks-admin"
     )]
     Token(TokenArgs),
+
+    /// Diagnose the cluster and the tracing pipeline: every runbook check, concurrently
+    ///
+    /// Read-only. Answers "why don't my traces show up?" and "why don't my pods start?":
+    /// AWS identity, the EKS cluster and its version, IAM OIDC and the ALB role, ECR,
+    /// Terraform state drift, the kubeconfig context, nodes, pods, VPC CNI IP capacity,
+    /// the ALB controller, Helm releases, the collector, Jaeger and the HPA. Exits 1 when a
+    /// check fails or errors (with --strict, also on warnings).
+    #[command(after_help = "Examples:\n  otelctl doctor --cluster otel-dev\n  \
+                            otelctl doctor --only cni. --only kube.pods\n  \
+                            otelctl doctor --skip tools. -o json | jq '.checks[] | select(.status != \"pass\")'\n  \
+                            otelctl doctor -o junit > doctor.xml   # CI: one testcase per check\n  \
+                            otelctl doctor --list")]
+    Doctor(DoctorArgs),
 
     /// Run the traced demo service (the seed's Flask app, built in)
     ///
@@ -360,6 +376,43 @@ pub struct InfraApplyArgs {
     /// Import what AWS has and the state lacks, then apply
     #[arg(long)]
     pub auto_import: bool,
+}
+
+/// `otelctl doctor`
+#[derive(Debug, Clone, Args)]
+pub struct DoctorArgs {
+    /// Run only these checks: ids or prefixes (`cni.`, `kube`); repeat or comma-separate
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Leave out these checks: ids or prefixes; repeat or comma-separate
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Count warnings as failures (exit 1)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Give each check at most this long
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = validate::duration)]
+    pub timeout: std::time::Duration,
+
+    /// Namespaces whose pods kube.pods inspects [default: the app, collector and Jaeger
+    /// namespaces, and kube-system]
+    #[arg(long = "pods-namespace", value_name = "NS", value_delimiter = ',', value_parser = validate::namespace)]
+    pub pod_namespaces: Vec<String>,
+
+    /// Terraform root module for terraform.state [default: ./terraform when it exists]
+    #[arg(long, value_name = "DIR")]
+    pub terraform_dir: Option<std::path::PathBuf>,
+
+    /// The ALB controller's IAM role, as `otelctl iam alb-role` names it
+    #[arg(long, value_name = "NAME", default_value = crate::aws::iam::policy::ALB_ROLE_NAME)]
+    pub alb_role_name: String,
+
+    /// List the checks (id, needs, title) and exit
+    #[arg(long)]
+    pub list: bool,
 }
 
 #[derive(Debug, Args)]

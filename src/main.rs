@@ -7,6 +7,7 @@ mod aws;
 mod cli;
 mod commands;
 mod demo;
+mod doctor;
 mod exit;
 mod infra;
 mod kube;

@@ -83,6 +83,35 @@ pub async fn describe_repository(
         .map(to_repository))
 }
 
+/// Whether `tag` is in the repository: DescribeImages for that one tag. `None` when the
+/// repository does not exist.
+pub async fn has_tag(
+    client: &Client,
+    repository: &str,
+    tag: &str,
+) -> Result<Option<bool>, AwsError> {
+    let id = aws_sdk_ecr::types::ImageIdentifier::builder()
+        .image_tag(tag)
+        .build();
+    match client
+        .describe_images()
+        .repository_name(repository)
+        .image_ids(id)
+        .send()
+        .await
+    {
+        Ok(out) => Ok(Some(!out.image_details.unwrap_or_default().is_empty())),
+        Err(e) => {
+            let err = AwsError::from_sdk("ECR DescribeImages", e);
+            match err.code.as_deref() {
+                Some("ImageNotFoundException") => Ok(Some(false)),
+                Some("RepositoryNotFoundException") => Ok(None),
+                _ => Err(err),
+            }
+        }
+    }
+}
+
 pub async fn create_repository(
     client: &Client,
     name: &str,

@@ -19,6 +19,9 @@ pub struct Cluster {
     pub version: Option<String>,
     pub platform_version: Option<String>,
     pub oidc_issuer: Option<String>,
+    /// The subnets the control plane's ENIs use (resourcesVpcConfig.subnetIds).
+    pub subnet_ids: Vec<String>,
+    pub vpc_id: Option<String>,
 }
 
 impl Cluster {
@@ -69,7 +72,45 @@ pub async fn describe_cluster(client: &Client, name: &str) -> Result<Cluster, Aw
         version: c.version,
         platform_version: c.platform_version,
         oidc_issuer: c.identity.and_then(|i| i.oidc).and_then(|o| o.issuer),
+        subnet_ids: c
+            .resources_vpc_config
+            .as_ref()
+            .and_then(|v| v.subnet_ids.clone())
+            .unwrap_or_default(),
+        vpc_id: c.resources_vpc_config.and_then(|v| v.vpc_id),
     })
+}
+
+/// The subnets of every managed node group of a cluster: ListNodegroups, then one
+/// DescribeNodegroup per group (EKS has no batch form), concurrently.
+pub async fn nodegroup_subnets(client: &Client, cluster: &str) -> Result<Vec<String>, AwsError> {
+    let groups = client
+        .list_nodegroups()
+        .cluster_name(cluster)
+        .into_paginator()
+        .items()
+        .send()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .map_err(|e| AwsError::from_sdk("EKS ListNodegroups", e))?;
+    let described = futures_util::future::try_join_all(groups.iter().map(|group| async move {
+        client
+            .describe_nodegroup()
+            .cluster_name(cluster)
+            .nodegroup_name(group)
+            .send()
+            .await
+            .map_err(|e| AwsError::from_sdk("EKS DescribeNodegroup", e))
+    }))
+    .await?;
+    let mut subnets: Vec<String> = described
+        .into_iter()
+        .filter_map(|out| out.nodegroup.and_then(|g| g.subnets))
+        .flatten()
+        .collect();
+    subnets.sort();
+    subnets.dedup();
+    Ok(subnets)
 }
 
 /// Why a cluster cannot be connected to yet.
@@ -125,6 +166,8 @@ mod tests {
             version: Some("1.31".into()),
             platform_version: None,
             oidc_issuer: None,
+            subnet_ids: vec![],
+            vpc_id: None,
         }
     }
 

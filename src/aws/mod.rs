@@ -5,6 +5,7 @@
 //! `AWS_ENDPOINT_URL_<SERVICE>` exactly as the SDK defines them. Retries and timeouts are
 //! set here, explicitly, so no call can hang a CI job.
 
+pub mod ec2;
 pub mod ecr;
 pub mod eks;
 pub mod iam;

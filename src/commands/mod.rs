@@ -5,6 +5,7 @@
 
 mod completions;
 mod demo;
+mod doctor;
 mod ecr;
 mod iam;
 mod infra;
@@ -19,14 +20,18 @@ use anyhow::{Context, Result};
 use aws_config::SdkConfig;
 
 use crate::aws::eks;
-use crate::cli::{Command, EcrCommand, IamCommand, InfraCommand, KubeconfigCommand};
+use crate::cli::{Command, EcrCommand, IamCommand, InfraCommand, KubeconfigCommand, OutputFormat};
 use crate::exit::UsageError;
 use crate::output::Printer;
 use crate::settings::Settings;
 
 /// Runs one command to completion.
 pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Result<()> {
+    if printer.format() == OutputFormat::Junit && !matches!(command, Command::Doctor(_)) {
+        return Err(UsageError("-o junit is for `otelctl doctor`; use -o json here".into()).into());
+    }
     match command {
+        Command::Doctor(args) => doctor::run(settings, printer, &args).await,
         Command::Whoami => whoami::run(settings, printer).await,
         Command::Kubeconfig(KubeconfigCommand::Update(args)) => {
             kubeconfig::update(settings, printer, &args).await

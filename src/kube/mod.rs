@@ -1,4 +1,7 @@
-//! Kubernetes access: kubeconfig files and the EKS token exec plugin.
+//! Kubernetes access: kubeconfig files, the EKS token exec plugin, a client built from the
+//! kubeconfig, and Helm's release records read straight from the API.
 
+pub mod client;
+pub mod helm;
 pub mod kubeconfig;
 pub mod token;

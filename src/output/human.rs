@@ -54,6 +54,28 @@ impl Human {
         let _ = writeln!(self.text, "{mark} {}", line.as_ref());
     }
 
+    /// A warning line, marked and yellow when colour is on.
+    pub fn warn(&mut self, line: impl AsRef<str>) {
+        let mark = self.style(Style::new().yellow().bold()).apply_to("!");
+        let _ = writeln!(self.text, "{mark} {}", line.as_ref());
+    }
+
+    /// A line for something not done, marked and dimmed when colour is on.
+    pub fn skipped(&mut self, line: impl AsRef<str>) {
+        let style = self.style(Style::new().dim());
+        let _ = writeln!(
+            self.text,
+            "{}",
+            style.apply_to(format!("- {}", line.as_ref()))
+        );
+    }
+
+    /// A section heading, bold when colour is on.
+    pub fn heading(&mut self, line: impl AsRef<str>) {
+        let style = self.style(Style::new().bold());
+        let _ = writeln!(self.text, "{}", style.apply_to(line.as_ref()));
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }

@@ -52,8 +52,15 @@ impl Printer {
                 value.render(&mut doc);
                 self.stdout(doc.as_str().as_bytes())
             }
-            OutputFormat::Json => self.json(value),
+            // Only doctor has a JUnit form, and it asks for it with `format()`; commands
+            // refuse `-o junit` before they run.
+            OutputFormat::Json | OutputFormat::Junit => self.json(value),
         }
+    }
+
+    /// The output format chosen, for commands that render more than one way.
+    pub fn format(&self) -> OutputFormat {
+        self.settings.format
     }
 
     /// Prints a value as pretty JSON whatever the format (machine protocols like

@@ -119,6 +119,8 @@ mod tests {
             version: None,
             platform_version: None,
             oidc_issuer: None,
+            subnet_ids: vec![],
+            vpc_id: None,
         }
     }
 
