@@ -163,12 +163,18 @@ impl Context {
     pub async fn vpc_subnets(&self) -> Result<Arc<Vec<Subnet>>, CheckError> {
         cached(&self.vpc_subnets, async {
             let cluster = self.cluster().await?;
-            let vpc = cluster
-                .vpc_id
-                .as_deref()
-                .ok_or_else(|| CheckError::new("the cluster reports no VPC"))?;
+            // DescribeCluster names the VPC; when it does not, the cluster's subnets do.
+            let vpc = match &cluster.vpc_id {
+                Some(vpc) => vpc.clone(),
+                None => self
+                    .subnets()
+                    .await?
+                    .first()
+                    .map(|s| s.vpc_id.clone())
+                    .ok_or_else(|| CheckError::new("the cluster reports no VPC and no subnets"))?,
+            };
             let client = aws_sdk_ec2::Client::new(&self.aws);
-            Ok(crate::aws::ec2::vpc_subnets(&client, vpc).await?)
+            Ok(crate::aws::ec2::vpc_subnets(&client, &vpc).await?)
         })
         .await
     }
