@@ -8,6 +8,7 @@ mod demo;
 mod ecr;
 mod iam;
 mod infra;
+mod kubeapi;
 mod kubeconfig;
 mod loadgen;
 mod serve;

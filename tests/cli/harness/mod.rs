@@ -5,6 +5,7 @@
 //! `AWS_ENDPOINT_URL`, dummy credentials, `HOME`, `KUBECONFIG`.
 
 pub mod browser;
+pub mod kubeapi;
 pub mod moto;
 pub mod otlp;
 pub mod served;
