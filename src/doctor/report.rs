@@ -90,7 +90,7 @@ impl Render for Report {
                     Status::Skip => out.skipped(line),
                 }
                 if c.status != Status::Pass {
-                    for d in &c.details {
+                    for d in c.details.iter().filter(|d| **d != c.summary) {
                         out.line(format!("    {d}"));
                     }
                     if let Some(fix) = &c.remediation {

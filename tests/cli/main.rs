@@ -5,6 +5,7 @@ mod harness;
 mod cli;
 mod completions;
 mod demo;
+mod doctor;
 mod ecr;
 mod iam;
 mod infra;

@@ -179,11 +179,12 @@ fn from_assessment(a: plan::Assessment, ok: String, fix: &str) -> Outcome {
     if !a.missing_actions.is_empty() {
         details.push(format!("missing actions: {}", a.missing_actions.join(", ")));
     }
-    let summary = a.findings[0].field.clone();
+    let fields: Vec<&str> = a.findings.iter().map(|f| f.field.as_str()).collect();
     Outcome::fail(format!(
-        "{} problem{}: {summary}",
+        "{} problem{} ({})",
         a.findings.len(),
-        if a.findings.len() == 1 { "" } else { "s" }
+        if a.findings.len() == 1 { "" } else { "s" },
+        fields.join(", ")
     ))
     .details(details)
     .fix(fix)
@@ -356,7 +357,7 @@ pub fn terraform_state(ctx: &Context) -> Check<'_> {
                 })
                 .collect();
             Outcome::fail(format!(
-                "{} exists in AWS but not in Terraform state: apply would loop on 409 \
+                "in AWS but not in Terraform state: {}; apply would loop on 409 \
                  ResourceInUseException",
                 imports
                     .iter()

@@ -63,7 +63,9 @@ pub fn restricted() -> &'static Restricted {
 }
 
 impl Moto {
-    fn start(env: &[(&str, &str)]) -> Self {
+    /// A moto server of the test's own, with moto's environment settings (e.g.
+    /// INITIAL_NO_AUTH_ACTION_COUNT to turn IAM enforcement on).
+    pub fn start(env: &[(&str, &str)]) -> Self {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("find a free port")
@@ -145,11 +147,25 @@ impl Moto {
         aws_sdk_ecr::Client::new(&self.config)
     }
 
-    fn eks(&self, region: &str) -> aws_sdk_eks::Client {
+    pub fn eks(&self, region: &str) -> aws_sdk_eks::Client {
         let config = aws_sdk_eks::config::Builder::from(&self.config)
             .region(aws_config::Region::new(region.to_owned()))
             .build();
         aws_sdk_eks::Client::from_conf(config)
+    }
+
+    pub fn ec2(&self, region: &str) -> aws_sdk_ec2::Client {
+        let config = aws_sdk_ec2::config::Builder::from(&self.config)
+            .region(aws_config::Region::new(region.to_owned()))
+            .build();
+        aws_sdk_ec2::Client::from_conf(config)
+    }
+
+    pub fn ecr_in(&self, region: &str) -> aws_sdk_ecr::Client {
+        let config = aws_sdk_ecr::config::Builder::from(&self.config)
+            .region(aws_config::Region::new(region.to_owned()))
+            .build();
+        aws_sdk_ecr::Client::from_conf(config)
     }
 
     /// Describes a cluster as the test sees it (endpoint, CA data).
