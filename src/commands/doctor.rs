@@ -68,10 +68,7 @@ async fn kube_client(settings: &Settings) -> Result<(client::Target, kube::Clien
         message: e.to_string(),
         remediation: Some("otelctl kubeconfig update".into()),
     };
-    let config = client::load_kubeconfig(&settings.kube).map_err(fail)?;
-    let target = client::target(&config, settings.kube.context.as_deref()).map_err(fail)?;
-    let client = client::client(config, &target).await.map_err(fail)?;
-    Ok((target, client))
+    client::from_settings(&settings.kube).await.map_err(fail)
 }
 
 pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> Result<()> {

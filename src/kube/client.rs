@@ -135,6 +135,14 @@ pub async fn client(config: Kubeconfig, target: &Target) -> Result<kube::Client,
     kube::Client::try_from(cfg).map_err(|e| ClientError::Client(error_text(&e)))
 }
 
+/// The kubeconfig the settings name, its target context, and a client for it.
+pub async fn from_settings(settings: &KubeSettings) -> Result<(Target, kube::Client), ClientError> {
+    let config = load_kubeconfig(settings)?;
+    let target = target(&config, settings.context.as_deref())?;
+    let client = client(config, &target).await?;
+    Ok((target, client))
+}
+
 /// A kube error with its causes, on one line (kube's Display omits the transport cause).
 pub fn error_text(err: &(dyn std::error::Error + 'static)) -> String {
     let mut text = err.to_string();
