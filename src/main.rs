@@ -8,6 +8,7 @@ mod cli;
 mod commands;
 mod demo;
 mod exit;
+mod image;
 mod infra;
 mod kube;
 mod loadgen;

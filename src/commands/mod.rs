@@ -7,6 +7,7 @@ mod completions;
 mod demo;
 mod ecr;
 mod iam;
+mod image;
 mod infra;
 mod kubeconfig;
 mod loadgen;
@@ -19,7 +20,7 @@ use anyhow::{Context, Result};
 use aws_config::SdkConfig;
 
 use crate::aws::eks;
-use crate::cli::{Command, EcrCommand, IamCommand, InfraCommand, KubeconfigCommand};
+use crate::cli::{Command, EcrCommand, IamCommand, ImageCommand, InfraCommand, KubeconfigCommand};
 use crate::exit::UsageError;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -39,6 +40,8 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         Command::Infra(InfraCommand::Import(args)) => infra::import(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Ensure(args)) => ecr::ensure(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Login) => ecr::login(settings, printer).await,
+        Command::Image(ImageCommand::Build(args)) => image::build(printer, &args).await,
+        Command::Image(ImageCommand::Push(args)) => image::push(settings, printer, &args).await,
         Command::Serve(args) => serve::run(printer, &args).await,
         Command::Loadgen(args) => loadgen::run(printer, &args).await,
         Command::Demo(args) => demo::run(printer, &args).await,
