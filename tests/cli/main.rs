@@ -7,6 +7,7 @@ mod completions;
 mod demo;
 mod ecr;
 mod iam;
+mod image;
 mod infra;
 mod kubeconfig;
 mod loadgen;

@@ -7,6 +7,7 @@
 pub mod browser;
 pub mod moto;
 pub mod otlp;
+pub mod registry;
 pub mod served;
 pub mod target;
 

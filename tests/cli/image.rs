@@ -1,0 +1,672 @@
+//! `otelctl image build` and `image push`, against a real registry (see
+//! `harness::registry`) with moto as ECR.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+
+use crate::harness::registry::registry;
+use crate::harness::{Sandbox, json, moto, unique};
+
+/// A "static Linux binary": a 64-bit ELF header with one PT_LOAD and no PT_INTERP, then
+/// `payload`. Enough for otelctl's checks; never executed.
+fn elf(machine: u16, payload: &[u8]) -> Vec<u8> {
+    let mut b = vec![0u8; 64];
+    b[..4].copy_from_slice(b"\x7fELF");
+    b[4] = 2;
+    b[5] = 1;
+    b[6] = 1;
+    b[16..18].copy_from_slice(&2u16.to_le_bytes());
+    b[18..20].copy_from_slice(&machine.to_le_bytes());
+    b[32..40].copy_from_slice(&64u64.to_le_bytes());
+    b[54..56].copy_from_slice(&56u16.to_le_bytes());
+    b[56..58].copy_from_slice(&1u16.to_le_bytes());
+    let mut ph = [0u8; 56];
+    ph[..4].copy_from_slice(&1u32.to_le_bytes());
+    b.extend_from_slice(&ph);
+    b.extend_from_slice(payload);
+    b
+}
+
+const AMD64: u16 = 62;
+const ARM64: u16 = 183;
+
+fn write_binary(sb: &Sandbox, name: &str, machine: u16, payload: &[u8]) -> PathBuf {
+    let path = sb.path(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, elf(machine, payload)).unwrap();
+    path
+}
+
+/// `image build --binary BIN --layout DIR -o json`, which must succeed.
+fn build(sb: &Sandbox, binary: &Path, layout: &str, extra: &[&str]) -> serde_json::Value {
+    let out = sb
+        .otelctl()
+        .args(["image", "build", "--binary"])
+        .arg(binary)
+        .args(["--layout", layout, "-o", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json(&out)
+}
+
+/// `image push --from DIR` to the test registry through the ECR auth path.
+fn push(sb: &Sandbox, layout: &str, repo: &str, tag: &str, extra: &[&str]) -> std::process::Output {
+    sb.otelctl()
+        .args([
+            "image",
+            "push",
+            "--from",
+            layout,
+            "--repository",
+            repo,
+            "--tag",
+            tag,
+        ])
+        .args(["--registry", &registry().host, "--plain-http"])
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn same_input_same_digest_changed_input_other_digest() {
+    let sb = Sandbox::new();
+    let bin = write_binary(&sb, "bin/otelctl", AMD64, b"the same program");
+    let a = build(&sb, &bin, "a", &[]);
+    let b = build(&sb, &bin, "b", &[]);
+    assert_eq!(a["digest"], b["digest"]);
+    assert_eq!(
+        std::fs::read(sb.path("a/index.json")).unwrap(),
+        std::fs::read(sb.path("b/index.json")).unwrap()
+    );
+    let other = write_binary(&sb, "bin/other", AMD64, b"another program");
+    assert_ne!(build(&sb, &other, "c", &[])["digest"], a["digest"]);
+    let args = build(
+        &sb,
+        &bin,
+        "d",
+        &["--entrypoint-args", "loadgen -z 10s http://x/"],
+    );
+    assert_ne!(args["digest"], a["digest"]);
+    assert_eq!(
+        args["cmd"],
+        serde_json::json!(["loadgen", "-z", "10s", "http://x/"])
+    );
+    assert!(sb.path("a/oci-layout").is_file());
+}
+
+#[test]
+fn two_platforms_make_an_index() {
+    let sb = Sandbox::new();
+    let amd = write_binary(&sb, "amd64/otelctl", AMD64, b"x86");
+    let arm = write_binary(&sb, "arm64/otelctl", ARM64, b"arm");
+    let out = sb
+        .otelctl()
+        .args([
+            "image",
+            "build",
+            "--platform",
+            "linux/amd64,linux/arm64",
+            "--binary",
+        ])
+        .arg(&amd)
+        .arg("--binary")
+        .arg(&arm)
+        .args(["--layout", "multi", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let built = json(&out);
+    assert_eq!(
+        built["media_type"],
+        "application/vnd.oci.image.index.v1+json"
+    );
+    let platforms: Vec<&str> = built["images"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["platform"].as_str().unwrap())
+        .collect();
+    assert_eq!(platforms, ["linux/amd64", "linux/arm64/v8"]);
+
+    // A platform without a binary for it is a usage error.
+    sb.otelctl()
+        .args(["image", "build", "--platform", "linux/arm64", "--binary"])
+        .arg(&amd)
+        .args(["--layout", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("linux/arm64"));
+}
+
+#[test]
+fn a_dynamic_or_foreign_binary_is_refused_with_the_musl_recipe() {
+    let sb = Sandbox::new();
+    // The test build of otelctl is linked against glibc: not for a scratch image.
+    sb.otelctl()
+        .args(["image", "build", "--layout", "img"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("dynamically linked"))
+        .stderr(predicate::str::contains("x86_64-unknown-linux-musl"));
+    let script = sb.write("script.sh", "#!/bin/sh\necho hi\n");
+    sb.otelctl()
+        .args(["image", "build", "--layout", "img", "--binary"])
+        .arg(&script)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a Linux executable"));
+    assert!(!sb.path("img").exists());
+}
+
+#[test]
+fn push_is_readable_by_skopeo_and_a_second_push_uploads_nothing() {
+    let sb = Sandbox::new();
+    let repo = format!("team/{}", unique("push"));
+    let bin = write_binary(&sb, "otelctl", AMD64, &vec![7u8; 300_000]);
+    let built = build(&sb, &bin, "img", &[]);
+    let out = push(&sb, "img", &repo, "v1", &["-o", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pushed = json(&out);
+    let reference = format!("{}/{repo}:v1", registry().host);
+    assert_eq!(pushed["digest"], built["digest"]);
+    assert_eq!(pushed["reference"], reference);
+    assert_eq!(pushed["repository_created"], true);
+    assert_eq!(pushed["upload"]["blobs_uploaded"], 2);
+    assert_eq!(registry().uploads(&repo), 2);
+    // The repository now exists in ECR (moto).
+    moto()
+        .block_on(
+            moto()
+                .ecr()
+                .describe_repositories()
+                .repository_names(&repo)
+                .send(),
+        )
+        .expect("push created the ECR repository");
+
+    let inspect = registry().skopeo(&["inspect"], &format!("{repo}:v1"));
+    assert!(inspect.status.success(), "{}", stderr(&inspect));
+    let inspected: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    assert_eq!(inspected["Digest"], built["digest"]);
+    assert_eq!(inspected["Architecture"], "amd64");
+    assert_eq!(
+        inspected["Labels"]["org.opencontainers.image.version"],
+        env!("CARGO_PKG_VERSION")
+    );
+    let config = registry().skopeo(&["inspect", "--config"], &format!("{repo}:v1"));
+    let config: serde_json::Value = serde_json::from_slice(&config.stdout).unwrap();
+    assert_eq!(
+        config["config"]["Entrypoint"],
+        serde_json::json!(["/usr/local/bin/otelctl"])
+    );
+    assert_eq!(config["config"]["Cmd"], serde_json::json!(["serve"]));
+    assert_eq!(config["config"]["User"], "65532:65532");
+    assert_eq!(
+        config["rootfs"]["diff_ids"][0],
+        built["images"][0]["diff_id"]
+    );
+    // The manifest reads back byte for byte.
+    let raw = registry().skopeo(&["inspect", "--raw"], &format!("{repo}:v1"));
+    let digest = built["digest"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("sha256:");
+    assert_eq!(
+        raw.stdout,
+        std::fs::read(sb.path(&format!("img/blobs/sha256/{digest}"))).unwrap()
+    );
+
+    // Warm: every blob is there, so none is uploaded, and the tag still moves.
+    let again = push(&sb, "img", &repo, "v2", &["-o", "json"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let again = json(&again);
+    assert_eq!(again["upload"]["blobs_uploaded"], 0);
+    assert_eq!(again["upload"]["blobs_skipped"], 2);
+    assert_eq!(again["repository_created"], false);
+    assert_eq!(
+        registry().uploads(&repo),
+        2,
+        "the second push uploaded a blob"
+    );
+    let v2 = registry().skopeo(&["inspect"], &format!("{repo}:v2"));
+    assert!(v2.status.success(), "{}", stderr(&v2));
+}
+
+#[test]
+fn human_output_names_the_digest_and_reference() {
+    let sb = Sandbox::new();
+    let repo = unique("human");
+    let bin = write_binary(&sb, "otelctl", AMD64, b"human");
+    let built = build(&sb, &bin, "img", &[]);
+    let out = push(&sb, "img", &repo, "latest", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!("pushed {}/{repo}:latest", registry().host)),
+        "{text}"
+    );
+    assert!(text.contains(built["digest"].as_str().unwrap()), "{text}");
+}
+
+#[test]
+fn the_password_is_never_printed_or_logged() {
+    let password = registry().password.clone();
+    use base64::Engine as _;
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("AWS:{password}"));
+    let sb = Sandbox::new();
+    let bin = write_binary(&sb, "otelctl", AMD64, b"secret-free");
+    build(&sb, &bin, "img", &[]);
+    for (flag, rust_log) in [("-vvv", None), ("-v", Some("trace"))] {
+        let repo = unique("secret");
+        let mut cmd = sb.otelctl();
+        if let Some(level) = rust_log {
+            cmd.env("RUST_LOG", level);
+        }
+        let out = cmd
+            .args([
+                "image",
+                "push",
+                "--from",
+                "img",
+                "--repository",
+                &repo,
+                "--tag",
+                "v1",
+            ])
+            .args(["--registry", &registry().host, "--plain-http", flag])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let all = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+        assert!(all.lines().count() > 10, "{flag} should log a lot:\n{all}");
+        assert!(all.contains("registry request"), "{flag} logs the requests");
+        assert!(!all.contains(&password), "password leaked with {flag}");
+        assert!(
+            !all.contains(&basic),
+            "basic credentials leaked with {flag}"
+        );
+    }
+}
+
+#[test]
+fn a_digest_mismatch_is_refused_and_nothing_is_pushed() {
+    let sb = Sandbox::new();
+    let repo = unique("mismatch");
+    let bin = write_binary(&sb, "otelctl", AMD64, b"will be tampered with");
+    let built = build(&sb, &bin, "img", &[]);
+    let layer = built["images"][0]["layer"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("sha256:");
+    let path = sb.path(&format!("img/blobs/sha256/{layer}"));
+    let mut bytes = std::fs::read(&path).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(&path, bytes).unwrap();
+    let out = push(&sb, "img", &repo, "v1", &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("digest mismatch"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nothing was pushed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        registry().requests(&repo).is_empty(),
+        "the registry was contacted"
+    );
+}
+
+#[test]
+fn an_unknown_or_corrupt_layout_is_refused() {
+    let sb = Sandbox::new();
+    let repo = unique("corrupt");
+    std::fs::create_dir_all(sb.path("empty")).unwrap();
+    let out = push(&sb, "empty", &repo, "v1", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not an OCI image layout"),
+        "{}",
+        stderr(&out)
+    );
+    let bin = write_binary(&sb, "otelctl", AMD64, b"x");
+    build(&sb, &bin, "img", &[]);
+    std::fs::write(sb.path("img/index.json"), "{\"manifests\": 7}").unwrap();
+    let out = push(&sb, "img", &repo, "v1", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not valid JSON for an OCI index"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(registry().requests(&repo).is_empty());
+}
+
+#[test]
+fn plain_http_to_a_remote_registry_is_a_usage_error() {
+    let sb = Sandbox::new();
+    sb.otelctl()
+        .args(["image", "push", "--from", "img", "--tag", "v1"])
+        .args(["--registry", "registry.example.com:5000", "--plain-http"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("loopback"));
+    sb.otelctl()
+        .args([
+            "image",
+            "push",
+            "--from",
+            "img",
+            "--tag",
+            "v1",
+            "--plain-http",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn server_errors_mid_upload_are_retried_then_reported() {
+    let sb = Sandbox::new();
+    let bin = write_binary(&sb, "otelctl", AMD64, &vec![1u8; 100_000]);
+    build(&sb, &bin, "img", &[]);
+
+    let repo = unique("flaky");
+    registry().fail_uploads(&repo, 2);
+    let out = push(&sb, "img", &repo, "v1", &["-o", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let failed = registry()
+        .requests(&repo)
+        .iter()
+        .filter(|s| s.status == 503)
+        .count();
+    assert_eq!(failed, 2);
+    assert_eq!(registry().uploads(&repo), 4, "2 blobs + 2 retried uploads");
+    assert!(
+        registry()
+            .skopeo(&["inspect"], &format!("{repo}:v1"))
+            .status
+            .success()
+    );
+
+    let repo = unique("down");
+    registry().fail_uploads(&repo, 1000);
+    let out = push(&sb, "img", &repo, "v1", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("503"), "{}", stderr(&out));
+    assert!(
+        registry()
+            .requests(&repo)
+            .iter()
+            .all(|s| !s.path.contains("/manifests/")),
+        "a manifest was pushed after failed blobs"
+    );
+}
+
+#[test]
+fn an_expired_token_is_renewed_once() {
+    let sb = Sandbox::new();
+    let bin = write_binary(&sb, "otelctl", AMD64, b"renew");
+    build(&sb, &bin, "img", &[]);
+
+    let repo = unique("expired");
+    registry().refuse_credentials(&repo, 1);
+    let out = push(&sb, "img", &repo, "v1", &["-v"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("authenticating again"),
+        "{}",
+        stderr(&out)
+    );
+
+    let repo = unique("refused");
+    registry().refuse_credentials(&repo, 1000);
+    let out = push(&sb, "img", &repo, "v1", &[]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("refused the credentials"),
+        "{}",
+        stderr(&out)
+    );
+    let refused = registry().requests(&repo).len();
+    assert!(
+        refused <= 6,
+        "{refused} requests: re-authentication must not loop"
+    );
+}
+
+/// A fake `docker` on PATH that records its arguments, knows buildx when `buildx` is true,
+/// and answers `save --output FILE` with `tarball`.
+fn fake_docker(sb: &Sandbox, buildx: bool, tarball: Option<&Path>) -> PathBuf {
+    let dir = sb.path("fakebin");
+    std::fs::create_dir_all(&dir).unwrap();
+    let log = sb.path("docker.argv");
+    let save = tarball
+        .map(|t| format!("  cp '{}' \"$3\"\n", t.display()))
+        .unwrap_or_default();
+    let script = format!(
+        "#!/bin/sh\necho \"$*\" >> '{log}'\n\
+         if [ \"$1\" = buildx ] && [ \"$2\" = version ]; then {buildx}; fi\n\
+         if [ \"$1\" = save ]; then\n{save}  exit 0\nfi\nexit 0\n",
+        log = log.display(),
+        buildx = if buildx { "exit 0" } else { "exit 1" },
+    );
+    let path = dir.join("docker");
+    std::fs::write(&path, script).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    dir
+}
+
+fn docker_argv(sb: &Sandbox) -> Vec<String> {
+    std::fs::read_to_string(sb.path("docker.argv"))
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+fn path_with(dir: &Path) -> String {
+    format!("{}:/usr/bin:/bin", dir.display())
+}
+
+/// A classic `docker save` archive: manifest.json, the config, one uncompressed layer.
+fn docker_save_tarball(sb: &Sandbox) -> (PathBuf, String) {
+    let mut layer = tar::Builder::new(Vec::new());
+    let mut header = tar::Header::new_ustar();
+    header.set_size(5);
+    header.set_mode(0o644);
+    layer
+        .append_data(&mut header, "app/hello.txt", &b"hello"[..])
+        .unwrap();
+    let layer = layer.into_inner().unwrap();
+    let diff_id = format!("sha256:{}", sha256_hex(&layer));
+    let config = serde_json::json!({
+        "architecture": "amd64", "os": "linux",
+        "config": {"Cmd": ["python", "app.py"], "User": "1000"},
+        "rootfs": {"type": "layers", "diff_ids": [diff_id]},
+    })
+    .to_string();
+    let config_name = format!("{}.json", sha256_hex(config.as_bytes()));
+    let manifest = serde_json::json!([{
+        "Config": config_name, "RepoTags": ["flask-hello:dev"], "Layers": ["abc/layer.tar"]
+    }])
+    .to_string();
+    let mut archive = tar::Builder::new(Vec::new());
+    for (name, bytes) in [
+        ("manifest.json", manifest.as_bytes()),
+        (config_name.as_str(), config.as_bytes()),
+        ("abc/layer.tar", &layer[..]),
+    ] {
+        let mut h = tar::Header::new_ustar();
+        h.set_size(bytes.len() as u64);
+        h.set_mode(0o644);
+        archive.append_data(&mut h, name, bytes).unwrap();
+    }
+    let path = sb.path("saved.tar");
+    std::fs::write(&path, archive.into_inner().unwrap()).unwrap();
+    (path, diff_id)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let out = std::process::Command::new("sha256sum")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin.take().unwrap().write_all(bytes)?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)[..64].to_owned()
+}
+
+#[test]
+fn a_docker_image_is_pushed_from_docker_save_without_docker_login() {
+    let sb = Sandbox::new();
+    let repo = unique("docker");
+    let (tarball, diff_id) = docker_save_tarball(&sb);
+    let bin = fake_docker(&sb, true, Some(&tarball));
+    let out = sb
+        .otelctl()
+        .env("PATH", path_with(&bin))
+        .args([
+            "image",
+            "push",
+            "--docker-image",
+            "flask-hello:dev",
+            "--repository",
+            &repo,
+        ])
+        .args([
+            "--tag",
+            "v1",
+            "--registry",
+            &registry().host,
+            "--plain-http",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pushed = json(&out);
+    let argv = docker_argv(&sb);
+    assert_eq!(argv.len(), 1, "{argv:?}");
+    assert!(
+        argv[0].starts_with("save --output ") && argv[0].ends_with(" flask-hello:dev"),
+        "{argv:?}"
+    );
+    assert!(!argv.iter().any(|a| a.contains("login")));
+    let config = registry().skopeo(&["inspect", "--config"], &format!("{repo}:v1"));
+    assert!(config.status.success(), "{}", stderr(&config));
+    let config: serde_json::Value = serde_json::from_slice(&config.stdout).unwrap();
+    assert_eq!(config["rootfs"]["diff_ids"][0], diff_id);
+    assert_eq!(
+        config["config"]["Cmd"],
+        serde_json::json!(["python", "app.py"])
+    );
+    let inspect = registry().skopeo(&["inspect"], &format!("{repo}:v1"));
+    let inspected: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    assert_eq!(inspected["Digest"], pushed["digest"]);
+}
+
+#[test]
+fn dockerfile_builds_shell_out_to_buildx_or_docker_build() {
+    let sb = Sandbox::new();
+    sb.write("app/Dockerfile", "FROM scratch\n");
+    let bin = fake_docker(&sb, true, None);
+    sb.otelctl()
+        .env("PATH", path_with(&bin))
+        .args([
+            "image",
+            "build",
+            "--dockerfile",
+            "app/Dockerfile",
+            "--tag",
+            "flask-hello:dev",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("flask-hello:dev"));
+    assert_eq!(
+        docker_argv(&sb),
+        [
+            "buildx version",
+            "buildx build --load --tag flask-hello:dev --file app/Dockerfile app"
+        ]
+    );
+
+    let sb = Sandbox::new();
+    sb.write("app/Dockerfile", "FROM scratch\n");
+    let bin = fake_docker(&sb, false, None);
+    sb.otelctl()
+        .env("PATH", path_with(&bin))
+        .args([
+            "image",
+            "build",
+            "--dockerfile",
+            "app/Dockerfile",
+            "--tag",
+            "t:1",
+        ])
+        .args(["--platform", "linux/arm64"])
+        .assert()
+        .success();
+    assert_eq!(
+        docker_argv(&sb)[1],
+        "build --tag t:1 --file app/Dockerfile --platform linux/arm64 app"
+    );
+}
+
+#[test]
+fn without_docker_the_daemonless_path_is_suggested() {
+    let sb = Sandbox::new();
+    std::fs::create_dir_all(sb.path("nothing")).unwrap();
+    sb.otelctl()
+        .env("PATH", sb.path("nothing"))
+        .args([
+            "image",
+            "build",
+            "--dockerfile",
+            "app/Dockerfile",
+            "--tag",
+            "t:1",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("docker was not found on PATH"))
+        .stderr(predicate::str::contains("otelctl image build --layout"));
+    sb.otelctl()
+        .env("PATH", sb.path("nothing"))
+        .args(["image", "push", "--docker-image", "x:1", "--tag", "v1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("docker was not found on PATH"));
+}
+
+#[test]
+fn help_shows_examples() {
+    for sub in ["build", "push"] {
+        Sandbox::new()
+            .otelctl()
+            .args(["image", sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Examples:"))
+            .stdout(predicate::str::contains(format!("otelctl image {sub}")));
+    }
+}
