@@ -242,6 +242,15 @@ fn push_is_readable_by_skopeo_and_a_second_push_uploads_nothing() {
     );
     let v2 = registry().skopeo(&["inspect"], &format!("{repo}:v2"));
     assert!(v2.status.success(), "{}", stderr(&v2));
+
+    // The same tag again: one HEAD of the tag's manifest is the whole push.
+    let before = registry().requests(&repo).len();
+    let same = push(&sb, "img", &repo, "v1", &["-o", "json"]);
+    assert!(same.status.success(), "{}", stderr(&same));
+    assert_eq!(json(&same)["upload"]["manifests"], 0);
+    let after = registry().requests(&repo);
+    assert_eq!(after.len(), before + 1, "{:?}", &after[before..]);
+    assert_eq!(after[before].method, "HEAD");
 }
 
 #[test]
@@ -410,7 +419,7 @@ fn server_errors_mid_upload_are_retried_then_reported() {
         registry()
             .requests(&repo)
             .iter()
-            .all(|s| !s.path.contains("/manifests/")),
+            .all(|s| !(s.method == "PUT" && s.path.contains("/manifests/"))),
         "a manifest was pushed after failed blobs"
     );
 }

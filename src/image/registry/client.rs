@@ -7,7 +7,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, WWW_AUTHENTICATE};
+use http::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderName, LOCATION, WWW_AUTHENTICATE,
+};
 use http::{HeaderValue, Method, Request, Response, StatusCode};
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
@@ -19,7 +21,7 @@ use tokio::sync::Mutex;
 use super::auth::{self, Challenge, Credentials};
 use super::body::{RequestBody, Source};
 use super::{RegistryError, Target};
-use crate::image::Digest;
+use crate::image::{Digest, oci};
 
 /// Fetches credentials again (for ECR: GetAuthorizationToken).
 pub type LoginFuture = Pin<
@@ -68,12 +70,18 @@ impl Client {
         credentials: Option<Credentials>,
         login: Option<Login>,
     ) -> Result<Self, RegistryError> {
+        // Loading the platform's roots takes milliseconds: not for a plain-http registry.
+        let roots = if target.plain_http {
+            rustls::RootCertStore::empty()
+        } else {
+            crate::aws::iam::thumbprint::native_roots()
+        };
         let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
             rustls::crypto::aws_lc_rs::default_provider(),
         ))
         .with_safe_default_protocol_versions()
         .map_err(|e| RegistryError::Protocol(format!("TLS setup: {e}")))?
-        .with_root_certificates(crate::aws::iam::thumbprint::native_roots())
+        .with_root_certificates(roots)
         .with_no_client_auth();
         let mut http = HttpConnector::new();
         http.enforce_http(false);
@@ -109,7 +117,7 @@ impl Client {
         &self,
         method: Method,
         url: &str,
-        content_type: Option<&str>,
+        headers: &[(HeaderName, &str)],
         body: &Source,
     ) -> Result<Response<Incoming>, RegistryError> {
         let same_host = http::Uri::try_from(url)
@@ -123,7 +131,7 @@ impl Client {
                 None
             };
             let response = self
-                .request(method.clone(), url, content_type, body, header.clone())
+                .request(method.clone(), url, headers, body, header.clone())
                 .await?;
             if response.status() != StatusCode::UNAUTHORIZED || !same_host {
                 return Ok(response);
@@ -145,7 +153,7 @@ impl Client {
         &self,
         method: Method,
         url: &str,
-        content_type: Option<&str>,
+        headers: &[(HeaderName, &str)],
         body: &Source,
         authorization: Option<HeaderValue>,
     ) -> Result<Response<Incoming>, RegistryError> {
@@ -157,8 +165,8 @@ impl Client {
                 http::header::USER_AGENT,
                 concat!("otelctl/", env!("CARGO_PKG_VERSION")),
             );
-        if let Some(ct) = content_type {
-            builder = builder.header(CONTENT_TYPE, ct);
+        for (name, value) in headers {
+            builder = builder.header(name, *value);
         }
         if let Some(a) = authorization {
             builder = builder.header(AUTHORIZATION, a);
@@ -276,12 +284,12 @@ impl Client {
         &self,
         method: Method,
         url: &str,
-        content_type: Option<&str>,
+        headers: &[(HeaderName, &str)],
         body: &Source,
         ok: &[StatusCode],
     ) -> Result<Response<Incoming>, RegistryError> {
         retrying(|| async {
-            let response = self.send(method.clone(), url, content_type, body).await?;
+            let response = self.send(method.clone(), url, headers, body).await?;
             expect(response, &method, url, ok).await
         })
         .await
@@ -292,7 +300,7 @@ impl Client {
         let url = self.url(&format!("/v2/{repo}/blobs/{digest}"));
         let ok = [StatusCode::OK, StatusCode::NOT_FOUND];
         let response = self
-            .send_retrying(Method::HEAD, &url, None, &Source::Empty, &ok)
+            .send_retrying(Method::HEAD, &url, &[], &Source::Empty, &ok)
             .await?;
         Ok(response.status() == StatusCode::OK)
     }
@@ -306,9 +314,7 @@ impl Client {
         body: &Source,
     ) -> Result<(), RegistryError> {
         let start = self.url(&format!("/v2/{repo}/blobs/uploads/"));
-        let response = self
-            .send(Method::POST, &start, None, &Source::Empty)
-            .await?;
+        let response = self.send(Method::POST, &start, &[], &Source::Empty).await?;
         let response = expect(response, &Method::POST, &start, &[StatusCode::ACCEPTED]).await?;
         let location = response
             .headers()
@@ -323,10 +329,46 @@ impl Client {
         let sep = if location.contains('?') { '&' } else { '?' };
         let put = format!("{location}{sep}digest={digest}");
         let response = self
-            .send(Method::PUT, &put, Some("application/octet-stream"), body)
+            .send(
+                Method::PUT,
+                &put,
+                &[(CONTENT_TYPE, "application/octet-stream")],
+                body,
+            )
             .await?;
         expect(response, &Method::PUT, &put, &[StatusCode::CREATED]).await?;
         Ok(())
+    }
+
+    /// The digest `reference` (a tag) names in the repository, if it exists.
+    pub async fn manifest_digest(
+        &self,
+        repo: &str,
+        reference: &str,
+    ) -> Result<Option<String>, RegistryError> {
+        let url = self.url(&format!("/v2/{repo}/manifests/{reference}"));
+        let accept = [
+            oci::MANIFEST,
+            oci::INDEX,
+            oci::DOCKER_MANIFEST,
+            oci::DOCKER_LIST,
+        ]
+        .join(", ");
+        let ok = [StatusCode::OK, StatusCode::NOT_FOUND];
+        let response = self
+            .send_retrying(
+                Method::HEAD,
+                &url,
+                &[(ACCEPT, &accept)],
+                &Source::Empty,
+                &ok,
+            )
+            .await?;
+        Ok((response.status() == StatusCode::OK)
+            .then(|| response.headers().get("docker-content-digest"))
+            .flatten()
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned))
     }
 
     /// PUTs a manifest or index under a tag or digest; returns the digest the registry
@@ -342,7 +384,7 @@ impl Client {
         let body = Source::Bytes(Bytes::copy_from_slice(bytes));
         let ok = [StatusCode::CREATED, StatusCode::OK];
         let response = self
-            .send_retrying(Method::PUT, &url, Some(media_type), &body, &ok)
+            .send_retrying(Method::PUT, &url, &[(CONTENT_TYPE, media_type)], &body, &ok)
             .await?;
         Ok(response
             .headers()

@@ -1,6 +1,7 @@
 //! Pushing a verified image: every blob the registry lacks goes up in parallel (HEAD first,
 //! so a second push sends none), then the manifests, the one the tag names last, so the tag
-//! never points at an image whose blobs are not all there.
+//! never points at an image whose blobs are not all there. When the tag already names the
+//! image, one HEAD is the whole push.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -48,6 +49,20 @@ pub async fn push(
     observer: Arc<dyn Observer>,
 ) -> Result<Pushed, RegistryError> {
     let started = Instant::now();
+    let root = image.root();
+    // The tag already names this image: the registry accepted its manifest, so it has every
+    // blob, and there is nothing to send.
+    if client.manifest_digest(repo, tag).await?.as_deref() == Some(root.digest.as_str()) {
+        return Ok(Pushed {
+            digest: root.digest.to_string(),
+            media_type: root.media_type.clone(),
+            blobs_uploaded: 0,
+            blobs_skipped: image.blobs.len(),
+            bytes_uploaded: 0,
+            manifests: 0,
+            millis: started.elapsed().as_millis(),
+        });
+    }
     let limit = Arc::new(Semaphore::new(jobs.max(1)));
     let mut tasks = JoinSet::new();
     for blob in image.blobs.iter().cloned() {
@@ -79,7 +94,6 @@ pub async fn push(
             }
         }
     }
-    let root = image.root();
     for doc in &image.documents {
         let reference = if doc.digest == root.digest {
             tag.to_owned()
