@@ -334,7 +334,7 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
         'otelctl;image;build' {
             [CompletionResult]::new('--layout', '--layout', [CompletionResultType]::ParameterName, 'Directory to write the OCI image layout to')
             [CompletionResult]::new('--binary', '--binary', [CompletionResultType]::ParameterName, 'Static Linux otelctl binary to put in the image (repeat for several platforms) [default: this otelctl, when it is a static Linux build]')
-            [CompletionResult]::new('--base', '--base', [CompletionResultType]::ParameterName, 'Base image: only `scratch` (nothing under the binary) is built today')
+            [CompletionResult]::new('--base', '--base', [CompletionResultType]::ParameterName, 'Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)')
             [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Platforms to build, comma-separated [default: the binary''s]')
             [CompletionResult]::new('--entrypoint-args', '--entrypoint-args', [CompletionResultType]::ParameterName, 'Arguments the image passes to otelctl (its Cmd), split on spaces')
             [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build this Dockerfile with `docker build` instead (needs Docker)')

@@ -309,7 +309,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;image;build'= {
             cand --layout 'Directory to write the OCI image layout to'
             cand --binary 'Static Linux otelctl binary to put in the image (repeat for several platforms) [default: this otelctl, when it is a static Linux build]'
-            cand --base 'Base image: only `scratch` (nothing under the binary) is built today'
+            cand --base 'Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)'
             cand --platform 'Platforms to build, comma-separated [default: the binary''s]'
             cand --entrypoint-args 'Arguments the image passes to otelctl (its Cmd), split on spaces'
             cand --dockerfile 'Build this Dockerfile with `docker build` instead (needs Docker)'

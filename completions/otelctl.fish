@@ -227,7 +227,7 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_se
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l layout -d 'Directory to write the OCI image layout to' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l binary -d 'Static Linux otelctl binary to put in the image (repeat for several platforms) [default: this otelctl, when it is a static Linux build]' -r -F
-complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l base -d 'Base image: only `scratch` (nothing under the binary) is built today' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l base -d 'Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'Platforms to build, comma-separated [default: the binary\'s]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l entrypoint-args -d 'Arguments the image passes to otelctl (its Cmd), split on spaces' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l dockerfile -d 'Build this Dockerfile with `docker build` instead (needs Docker)' -r -F

@@ -360,8 +360,9 @@ pub struct ImageBuildArgs {
     #[arg(long, value_name = "PATH", conflicts_with = "dockerfile")]
     pub binary: Vec<PathBuf>,
 
-    /// Base image: only `scratch` (nothing under the binary) is built today
-    #[arg(long, value_name = "IMAGE", default_value = "scratch", value_parser = base_image, conflicts_with = "dockerfile")]
+    /// Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout
+    /// (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)
+    #[arg(long, value_name = "scratch|oci:DIR", default_value = "scratch", value_parser = base_image, conflicts_with = "dockerfile")]
     pub base: String,
 
     /// Platforms to build, comma-separated [default: the binary's]
@@ -392,13 +393,13 @@ pub struct ImageBuildArgs {
 }
 
 fn base_image(value: &str) -> Result<String, String> {
-    if value == "scratch" {
-        Ok(value.to_owned())
-    } else {
-        Err(format!(
-            "`{value}`: only `scratch` is supported as a base (otelctl is a static binary and \
-             needs nothing under it)"
-        ))
+    match value.strip_prefix("oci:") {
+        Some(dir) if !dir.is_empty() => Ok(value.to_owned()),
+        _ if value == "scratch" => Ok(value.to_owned()),
+        _ => Err(format!(
+            "`{value}` is not a base otelctl builds on: use `scratch` or `oci:DIR` (a local OCI \
+             layout, e.g. from `skopeo copy docker://IMAGE oci:DIR`)"
+        )),
     }
 }
 

@@ -16,7 +16,7 @@ use crate::image::build::{self, BuildSpec, Built};
 use crate::image::registry::auth::Credentials;
 use crate::image::registry::push::{self, Observer, Pushed};
 use crate::image::registry::{Client, Login, Target};
-use crate::image::{Digest, docker, elf, layout, oci::Platform};
+use crate::image::{Digest, base, docker, elf, layout, oci::Platform};
 use crate::output::{Bar, Bars, Human, Printer, Render};
 use crate::settings::Settings;
 
@@ -126,17 +126,25 @@ pub async fn build(printer: &Printer, args: &ImageBuildArgs) -> Result<()> {
         .split_whitespace()
         .map(str::to_owned)
         .collect();
+    let base_dir = args.base.strip_prefix("oci:").map(PathBuf::from);
     let spinner = printer.spinner(format!("Building the image into {}", layout.display()));
-    let built = tokio::task::spawn_blocking(move || {
+    let built = tokio::task::spawn_blocking(move || -> Result<Built> {
+        let base = match &base_dir {
+            Some(dir) => Some(
+                base::open(dir)
+                    .with_context(|| format!("cannot use {} as the base", dir.display()))?,
+            ),
+            None => None,
+        };
         let spec = BuildSpec {
             binaries: binaries.iter().map(|(p, b)| (p.clone(), &b[..])).collect(),
             args: cmd,
             labels: build::default_labels(env!("CARGO_PKG_VERSION")),
+            base: base.as_ref(),
         };
-        build::build(&spec, &layout)
+        build::build(&spec, &layout).context("cannot build the image")
     })
-    .await?
-    .context("cannot write the image layout")?;
+    .await??;
     drop(spinner);
     printer.result(&built)?;
     Ok(())

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::Digest;
+use super::base::BaseLayout;
 use super::layer::{self, LayerFile};
 use super::layout::{LayoutError, LayoutWriter};
 use super::oci::{self, Descriptor, History, ImageConfig, Manifest, Platform, RootFs, RunConfig};
@@ -26,6 +27,8 @@ pub struct BuildSpec<'a> {
     /// Arguments after the binary (`serve`), as the image's `Cmd`.
     pub args: Vec<String>,
     pub labels: BTreeMap<String, String>,
+    /// Layers to put under the binary's (`--base oci:DIR`); `None` is scratch.
+    pub base: Option<&'a BaseLayout>,
 }
 
 /// What was built, per platform.
@@ -81,7 +84,26 @@ pub fn build(spec: &BuildSpec<'_>, layout: &Path) -> Result<Built, LayoutError> 
             path: BINARY_PATH,
             contents: binary,
         }];
+        let base = match spec.base {
+            Some(base) => Some(base.for_platform(platform)?),
+            None => None,
+        };
+        let mut layers = Vec::new();
+        let mut diff_ids = Vec::new();
+        let mut env = vec!["PATH=/usr/local/bin:/usr/bin:/bin".to_owned()];
+        if let Some(base) = &base {
+            for (desc, path) in &base.layers {
+                let digest = Digest::parse(&desc.digest)?;
+                let to = writer.blob_path(&digest);
+                std::fs::copy(path, &to).map_err(|source| LayoutError::Io { path: to, source })?;
+                layers.push(desc.clone());
+            }
+            diff_ids.extend(base.diff_ids.iter().cloned());
+            env.extend(base.env.iter().filter(|e| !e.starts_with("PATH=")).cloned());
+        }
         let layer = writer.put_streamed(|out| layer::write(&files, out), |l| l.digest.clone())?;
+        layers.push(Descriptor::new(oci::LAYER_GZIP, &layer.digest, layer.size));
+        diff_ids.push(layer.diff_id.to_string());
         let config = ImageConfig {
             created: oci::EPOCH.to_owned(),
             architecture: platform.architecture.clone(),
@@ -91,14 +113,14 @@ pub fn build(spec: &BuildSpec<'_>, layout: &Path) -> Result<Built, LayoutError> 
                 user: USER.to_owned(),
                 entrypoint: entrypoint.clone(),
                 cmd: spec.args.clone(),
-                env: vec!["PATH=/usr/local/bin:/usr/bin:/bin".to_owned()],
+                env,
                 working_dir: "/".to_owned(),
                 exposed_ports: BTreeMap::from([("8080/tcp".to_owned(), Default::default())]),
                 labels: spec.labels.clone(),
             },
             rootfs: RootFs {
                 kind: "layers".to_owned(),
-                diff_ids: vec![layer.diff_id.to_string()],
+                diff_ids,
             },
             history: vec![History {
                 created: oci::EPOCH.to_owned(),
@@ -110,7 +132,7 @@ pub fn build(spec: &BuildSpec<'_>, layout: &Path) -> Result<Built, LayoutError> 
             schema_version: 2,
             media_type: Some(oci::MANIFEST.to_owned()),
             config: config_desc.clone(),
-            layers: vec![Descriptor::new(oci::LAYER_GZIP, &layer.digest, layer.size)],
+            layers,
             annotations: BTreeMap::new(),
         };
         let mut manifest_desc = writer.put(oci::MANIFEST, &oci::to_bytes(&manifest))?;

@@ -6,6 +6,7 @@
 //! pure and unit-tested here; the network is in [`registry`], and the docker CLI, where a
 //! user asks for it, in [`docker`].
 
+pub mod base;
 pub mod build;
 pub mod digest;
 pub mod docker;

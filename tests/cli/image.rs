@@ -153,6 +153,50 @@ fn two_platforms_make_an_index() {
 }
 
 #[test]
+fn a_local_oci_base_goes_under_the_binary_layer() {
+    let sb = Sandbox::new();
+    let base_bin = write_binary(&sb, "base/otelctl", AMD64, b"stands in for distroless");
+    let base = build(&sb, &base_bin, "base", &[]);
+    let bin = write_binary(&sb, "otelctl", AMD64, b"the app");
+    let built = build(&sb, &bin, "img", &["--base", "oci:base"]);
+    let repo = unique("based");
+    let out = push(&sb, "img", &repo, "v1", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let inspect = registry().skopeo(&["inspect"], &format!("{repo}:v1"));
+    let inspected: serde_json::Value = serde_json::from_slice(&inspect.stdout).unwrap();
+    assert_eq!(
+        inspected["Layers"],
+        serde_json::json!([base["images"][0]["layer"], built["images"][0]["layer"]])
+    );
+    sb.otelctl()
+        .args([
+            "image",
+            "build",
+            "--layout",
+            "x",
+            "--base",
+            "gcr.io/distroless/static",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("oci:DIR"));
+    sb.otelctl()
+        .args([
+            "image",
+            "build",
+            "--layout",
+            "x",
+            "--base",
+            "oci:nowhere",
+            "--binary",
+        ])
+        .arg(&bin)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not an OCI image layout"));
+}
+
+#[test]
 fn a_dynamic_or_foreign_binary_is_refused_with_the_musl_recipe() {
     let sb = Sandbox::new();
     // The test build of otelctl is linked against glibc: not for a scratch image.

@@ -9,6 +9,7 @@ fn spec(binary: &[u8]) -> BuildSpec<'_> {
         binaries: vec![(Platform::linux("amd64"), binary)],
         args: vec!["serve".into()],
         labels: BTreeMap::new(),
+        base: None,
     }
 }
 
@@ -42,6 +43,7 @@ fn two_platforms_make_an_index_with_both() {
         ],
         args: vec![],
         labels: BTreeMap::new(),
+        base: None,
     };
     let built = build(&spec, dir.path()).unwrap();
     assert_eq!(built.media_type, oci::INDEX);
