@@ -142,6 +142,35 @@ fn two_platforms_make_an_index() {
         .collect();
     assert_eq!(platforms, ["linux/amd64", "linux/arm64/v8"]);
 
+    // The index goes up after both manifests, and reads back byte for byte.
+    let repo = unique("multi");
+    let out = push(&sb, "multi", &repo, "v1", &["-o", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pushed = json(&out);
+    assert_eq!(pushed["digest"], built["digest"]);
+    assert_eq!(pushed["upload"]["blobs_uploaded"], 4);
+    assert_eq!(pushed["upload"]["manifests"], 3);
+    let manifest_puts: Vec<String> = registry()
+        .requests(&repo)
+        .into_iter()
+        .filter(|s| s.method == "PUT" && s.path.contains("/manifests/"))
+        .map(|s| s.path)
+        .collect();
+    assert_eq!(manifest_puts.len(), 3);
+    assert!(
+        manifest_puts[2].ends_with("/manifests/v1"),
+        "{manifest_puts:?}"
+    );
+    let raw = registry().skopeo(&["inspect", "--raw"], &format!("{repo}:v1"));
+    let digest = built["digest"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("sha256:");
+    assert_eq!(
+        raw.stdout,
+        std::fs::read(sb.path(&format!("multi/blobs/sha256/{digest}"))).unwrap()
+    );
+
     // A platform without a binary for it is a usage error.
     sb.otelctl()
         .args(["image", "build", "--platform", "linux/arm64", "--binary"])
@@ -407,6 +436,33 @@ fn an_unknown_or_corrupt_layout_is_refused() {
         stderr(&out)
     );
     assert!(registry().requests(&repo).is_empty());
+}
+
+#[test]
+fn dry_run_verifies_and_contacts_nothing() {
+    let sb = Sandbox::new();
+    let repo = unique("dry");
+    let bin = write_binary(&sb, "otelctl", AMD64, b"dry");
+    let built = build(&sb, &bin, "img", &[]);
+    let out = push(&sb, "img", &repo, "v1", &["--dry-run", "-o", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["digest"], built["digest"]);
+    assert!(report.get("upload").is_none());
+    assert!(registry().requests(&repo).is_empty());
+    assert!(
+        moto()
+            .block_on(
+                moto()
+                    .ecr()
+                    .describe_repositories()
+                    .repository_names(&repo)
+                    .send()
+            )
+            .is_err(),
+        "--dry-run created the ECR repository"
+    );
 }
 
 #[test]
