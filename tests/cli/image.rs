@@ -9,6 +9,7 @@ use crate::harness::registry::registry;
 use crate::harness::{Sandbox, json, moto, unique};
 
 mod docker;
+mod faults;
 
 /// A "static Linux binary": a 64-bit ELF header with one PT_LOAD and no PT_INTERP, then
 /// `payload`. Enough for otelctl's checks; never executed.
@@ -30,10 +31,10 @@ fn elf(machine: u16, payload: &[u8]) -> Vec<u8> {
     b
 }
 
-const AMD64: u16 = 62;
+pub(super) const AMD64: u16 = 62;
 const ARM64: u16 = 183;
 
-fn write_binary(sb: &Sandbox, name: &str, machine: u16, payload: &[u8]) -> PathBuf {
+pub(super) fn write_binary(sb: &Sandbox, name: &str, machine: u16, payload: &[u8]) -> PathBuf {
     let path = sb.path(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, elf(machine, payload)).unwrap();
@@ -41,7 +42,12 @@ fn write_binary(sb: &Sandbox, name: &str, machine: u16, payload: &[u8]) -> PathB
 }
 
 /// `image build --binary BIN --layout DIR -o json`, which must succeed.
-fn build(sb: &Sandbox, binary: &Path, layout: &str, extra: &[&str]) -> serde_json::Value {
+pub(super) fn build(
+    sb: &Sandbox,
+    binary: &Path,
+    layout: &str,
+    extra: &[&str],
+) -> serde_json::Value {
     let out = sb
         .otelctl()
         .args(["image", "build", "--binary"])
@@ -59,7 +65,13 @@ fn build(sb: &Sandbox, binary: &Path, layout: &str, extra: &[&str]) -> serde_jso
 }
 
 /// `image push --from DIR` to the test registry through the ECR auth path.
-fn push(sb: &Sandbox, layout: &str, repo: &str, tag: &str, extra: &[&str]) -> std::process::Output {
+pub(super) fn push(
+    sb: &Sandbox,
+    layout: &str,
+    repo: &str,
+    tag: &str,
+    extra: &[&str],
+) -> std::process::Output {
     sb.otelctl()
         .args([
             "image",
@@ -385,60 +397,6 @@ fn the_password_is_never_printed_or_logged() {
 }
 
 #[test]
-fn a_digest_mismatch_is_refused_and_nothing_is_pushed() {
-    let sb = Sandbox::new();
-    let repo = unique("mismatch");
-    let bin = write_binary(&sb, "otelctl", AMD64, b"will be tampered with");
-    let built = build(&sb, &bin, "img", &[]);
-    let layer = built["images"][0]["layer"]
-        .as_str()
-        .unwrap()
-        .trim_start_matches("sha256:");
-    let path = sb.path(&format!("img/blobs/sha256/{layer}"));
-    let mut bytes = std::fs::read(&path).unwrap();
-    let last = bytes.len() - 1;
-    bytes[last] ^= 0xff;
-    std::fs::write(&path, bytes).unwrap();
-    let out = push(&sb, "img", &repo, "v1", &[]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("digest mismatch"), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("nothing was pushed"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        registry().requests(&repo).is_empty(),
-        "the registry was contacted"
-    );
-}
-
-#[test]
-fn an_unknown_or_corrupt_layout_is_refused() {
-    let sb = Sandbox::new();
-    let repo = unique("corrupt");
-    std::fs::create_dir_all(sb.path("empty")).unwrap();
-    let out = push(&sb, "empty", &repo, "v1", &[]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("not an OCI image layout"),
-        "{}",
-        stderr(&out)
-    );
-    let bin = write_binary(&sb, "otelctl", AMD64, b"x");
-    build(&sb, &bin, "img", &[]);
-    std::fs::write(sb.path("img/index.json"), "{\"manifests\": 7}").unwrap();
-    let out = push(&sb, "img", &repo, "v1", &[]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("not valid JSON for an OCI index"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(registry().requests(&repo).is_empty());
-}
-
-#[test]
 fn dry_run_verifies_and_contacts_nothing() {
     let sb = Sandbox::new();
     let repo = unique("dry");
@@ -462,99 +420,6 @@ fn dry_run_verifies_and_contacts_nothing() {
             )
             .is_err(),
         "--dry-run created the ECR repository"
-    );
-}
-
-#[test]
-fn plain_http_to_a_remote_registry_is_a_usage_error() {
-    let sb = Sandbox::new();
-    sb.otelctl()
-        .args(["image", "push", "--from", "img", "--tag", "v1"])
-        .args(["--registry", "registry.example.com:5000", "--plain-http"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("loopback"));
-    sb.otelctl()
-        .args([
-            "image",
-            "push",
-            "--from",
-            "img",
-            "--tag",
-            "v1",
-            "--plain-http",
-        ])
-        .assert()
-        .code(2);
-}
-
-#[test]
-fn server_errors_mid_upload_are_retried_then_reported() {
-    let sb = Sandbox::new();
-    let bin = write_binary(&sb, "otelctl", AMD64, &vec![1u8; 100_000]);
-    build(&sb, &bin, "img", &[]);
-
-    let repo = unique("flaky");
-    registry().fail_uploads(&repo, 2);
-    let out = push(&sb, "img", &repo, "v1", &["-o", "json"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let failed = registry()
-        .requests(&repo)
-        .iter()
-        .filter(|s| s.status == 503)
-        .count();
-    assert_eq!(failed, 2);
-    assert_eq!(registry().uploads(&repo), 4, "2 blobs + 2 retried uploads");
-    assert!(
-        registry()
-            .skopeo(&["inspect"], &format!("{repo}:v1"))
-            .status
-            .success()
-    );
-
-    let repo = unique("down");
-    registry().fail_uploads(&repo, 1000);
-    let out = push(&sb, "img", &repo, "v1", &[]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("503"), "{}", stderr(&out));
-    assert!(
-        registry()
-            .requests(&repo)
-            .iter()
-            .all(|s| !(s.method == "PUT" && s.path.contains("/manifests/"))),
-        "a manifest was pushed after failed blobs"
-    );
-}
-
-#[test]
-fn an_expired_token_is_renewed_once() {
-    let sb = Sandbox::new();
-    let bin = write_binary(&sb, "otelctl", AMD64, b"renew");
-    build(&sb, &bin, "img", &[]);
-
-    let repo = unique("expired");
-    registry().refuse_credentials(&repo, 1);
-    let out = push(&sb, "img", &repo, "v1", &["-v"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("authenticating again"),
-        "{}",
-        stderr(&out)
-    );
-
-    let repo = unique("refused");
-    registry().refuse_credentials(&repo, 1000);
-    let out = push(&sb, "img", &repo, "v1", &[]);
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("refused the credentials"),
-        "{}",
-        stderr(&out)
-    );
-    let refused = registry().requests(&repo).len();
-    assert!(
-        refused <= 6,
-        "{refused} requests: re-authentication must not loop"
     );
 }
 
