@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Manage kubeconfig entries for EKS clusters')
             [CompletionResult]::new('iam', 'iam', [CompletionResultType]::ParameterValue, 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role')
             [CompletionResult]::new('ecr', 'ecr', [CompletionResultType]::ParameterValue, 'ECR: the image repository and the registry password')
+            [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Build the otelctl image without Docker, and push images to ECR without `docker login`')
             [CompletionResult]::new('infra', 'infra', [CompletionResultType]::ParameterValue, 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the traced demo service (the seed''s Flask app, built in)')
@@ -304,6 +305,104 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             break
         }
         'otelctl;ecr;help;help' {
+            break
+        }
+        'otelctl;image' {
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'EKS cluster name [env: OTELCTL_CLUSTER]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file to read and write [env: KUBECONFIG]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use instead of the current one')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output [env: NO_COLOR]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Push an image to ECR (or another registry), creating the repository if needed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otelctl;image;build' {
+            [CompletionResult]::new('--layout', '--layout', [CompletionResultType]::ParameterName, 'Directory to write the OCI image layout to')
+            [CompletionResult]::new('--binary', '--binary', [CompletionResultType]::ParameterName, 'Static Linux otelctl binary to put in the image (repeat for several platforms) [default: this otelctl, when it is a static Linux build]')
+            [CompletionResult]::new('--base', '--base', [CompletionResultType]::ParameterName, 'Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)')
+            [CompletionResult]::new('--platform', '--platform', [CompletionResultType]::ParameterName, 'Platforms to build, comma-separated [default: the binary''s]')
+            [CompletionResult]::new('--entrypoint-args', '--entrypoint-args', [CompletionResultType]::ParameterName, 'Arguments the image passes to otelctl (its Cmd), split on spaces')
+            [CompletionResult]::new('--dockerfile', '--dockerfile', [CompletionResultType]::ParameterName, 'Build this Dockerfile with `docker build` instead (needs Docker)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Image name and tag for --dockerfile, e.g. flask-hello:dev')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Build context for --dockerfile [default: the Dockerfile''s directory]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'EKS cluster name [env: OTELCTL_CLUSTER]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file to read and write [env: KUBECONFIG]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output [env: NO_COLOR]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otelctl;image;push' {
+            [CompletionResult]::new('--repository', '--repository', [CompletionResultType]::ParameterName, 'Repository to push to (default: `repository` in otelctl.toml, else otel-demo)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag to push, e.g. v1 or latest')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'OCI image layout to push (what `otelctl image build --layout` writes)')
+            [CompletionResult]::new('--docker-image', '--docker-image', [CompletionResultType]::ParameterName, 'An image in the local Docker engine, read with `docker save` (no `docker login`)')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Registry to push to instead of the account''s ECR, e.g. 127.0.0.1:5000')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for --registry, instead of ECR''s (the password is read from stdin)')
+            [CompletionResult]::new('--jobs', '--jobs', [CompletionResultType]::ParameterName, 'Blobs uploaded at the same time')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'EKS cluster name [env: OTELCTL_CLUSTER]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file to read and write [env: KUBECONFIG]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use instead of the current one')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--plain-http', '--plain-http', [CompletionResultType]::ParameterName, 'Speak plain HTTP to the registry (loopback hosts only)')
+            [CompletionResult]::new('--password-stdin', '--password-stdin', [CompletionResultType]::ParameterName, 'Read the --username password from stdin')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Verify the image and print what would be pushed where; contact no registry')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output [env: NO_COLOR]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otelctl;image;help' {
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Push an image to ECR (or another registry), creating the repository if needed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'otelctl;image;help;build' {
+            break
+        }
+        'otelctl;image;help;push' {
+            break
+        }
+        'otelctl;image;help;help' {
             break
         }
         'otelctl;infra' {
@@ -620,6 +719,7 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Manage kubeconfig entries for EKS clusters')
             [CompletionResult]::new('iam', 'iam', [CompletionResultType]::ParameterValue, 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role')
             [CompletionResult]::new('ecr', 'ecr', [CompletionResultType]::ParameterValue, 'ECR: the image repository and the registry password')
+            [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Build the otelctl image without Docker, and push images to ECR without `docker login`')
             [CompletionResult]::new('infra', 'infra', [CompletionResultType]::ParameterValue, 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the traced demo service (the seed''s Flask app, built in)')
@@ -660,6 +760,17 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             break
         }
         'otelctl;help;ecr;login' {
+            break
+        }
+        'otelctl;help;image' {
+            [CompletionResult]::new('build', 'build', [CompletionResultType]::ParameterValue, 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Push an image to ECR (or another registry), creating the repository if needed')
+            break
+        }
+        'otelctl;help;image;build' {
+            break
+        }
+        'otelctl;help;image;push' {
             break
         }
         'otelctl;help;infra' {

@@ -31,6 +31,9 @@ _otelctl() {
             otelctl,iam)
                 cmd="otelctl__subcmd__iam"
                 ;;
+            otelctl,image)
+                cmd="otelctl__subcmd__image"
+                ;;
             otelctl,infra)
                 cmd="otelctl__subcmd__infra"
                 ;;
@@ -85,6 +88,9 @@ _otelctl() {
             otelctl__subcmd__help,iam)
                 cmd="otelctl__subcmd__help__subcmd__iam"
                 ;;
+            otelctl__subcmd__help,image)
+                cmd="otelctl__subcmd__help__subcmd__image"
+                ;;
             otelctl__subcmd__help,infra)
                 cmd="otelctl__subcmd__help__subcmd__infra"
                 ;;
@@ -118,6 +124,12 @@ _otelctl() {
             otelctl__subcmd__help__subcmd__iam,oidc)
                 cmd="otelctl__subcmd__help__subcmd__iam__subcmd__oidc"
                 ;;
+            otelctl__subcmd__help__subcmd__image,build)
+                cmd="otelctl__subcmd__help__subcmd__image__subcmd__build"
+                ;;
+            otelctl__subcmd__help__subcmd__image,push)
+                cmd="otelctl__subcmd__help__subcmd__image__subcmd__push"
+                ;;
             otelctl__subcmd__help__subcmd__infra,apply)
                 cmd="otelctl__subcmd__help__subcmd__infra__subcmd__apply"
                 ;;
@@ -150,6 +162,24 @@ _otelctl() {
                 ;;
             otelctl__subcmd__iam__subcmd__help,oidc)
                 cmd="otelctl__subcmd__iam__subcmd__help__subcmd__oidc"
+                ;;
+            otelctl__subcmd__image,build)
+                cmd="otelctl__subcmd__image__subcmd__build"
+                ;;
+            otelctl__subcmd__image,help)
+                cmd="otelctl__subcmd__image__subcmd__help"
+                ;;
+            otelctl__subcmd__image,push)
+                cmd="otelctl__subcmd__image__subcmd__push"
+                ;;
+            otelctl__subcmd__image__subcmd__help,build)
+                cmd="otelctl__subcmd__image__subcmd__help__subcmd__build"
+                ;;
+            otelctl__subcmd__image__subcmd__help,help)
+                cmd="otelctl__subcmd__image__subcmd__help__subcmd__help"
+                ;;
+            otelctl__subcmd__image__subcmd__help,push)
+                cmd="otelctl__subcmd__image__subcmd__help__subcmd__push"
                 ;;
             otelctl__subcmd__infra,apply)
                 cmd="otelctl__subcmd__infra__subcmd__apply"
@@ -200,7 +230,7 @@ _otelctl() {
 
     case "${cmd}" in
         otelctl)
-            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help"
+            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -568,7 +598,7 @@ _otelctl() {
             return 0
             ;;
         otelctl__subcmd__help)
-            opts="whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help"
+            opts="whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -694,6 +724,48 @@ _otelctl() {
             return 0
             ;;
         otelctl__subcmd__help__subcmd__iam__subcmd__oidc)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__image)
+            opts="build push"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__image__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__help__subcmd__image__subcmd__push)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1039,6 +1111,256 @@ _otelctl() {
             fi
             case "${prev}" in
                 --thumbprint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__image)
+            opts="-o -v -q -h -V --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version build push help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__image__subcmd__build)
+            opts="-o -v -q -h -V --layout --binary --base --platform --entrypoint-args --dockerfile --tag --context --region --profile --cluster --kubeconfig --config --output --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --layout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entrypoint-args)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dockerfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__image__subcmd__help)
+            opts="build push help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__image__subcmd__help__subcmd__build)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__image__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__image__subcmd__help__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        otelctl__subcmd__image__subcmd__push)
+            opts="-o -v -q -h -V --repository --tag --from --docker-image --registry --plain-http --username --password-stdin --jobs --dry-run --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --repository)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --docker-image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand kubeconfig 'Manage kubeconfig entries for EKS clusters'
             cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
             cand ecr 'ECR: the image repository and the registry password'
+            cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
@@ -281,6 +282,97 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;ecr;help;login'= {
         }
         &'otelctl;ecr;help;help'= {
+        }
+        &'otelctl;image'= {
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand build 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker'
+            cand push 'Push an image to ECR (or another registry), creating the repository if needed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;image;build'= {
+            cand --layout 'Directory to write the OCI image layout to'
+            cand --binary 'Static Linux otelctl binary to put in the image (repeat for several platforms) [default: this otelctl, when it is a static Linux build]'
+            cand --base 'Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)'
+            cand --platform 'Platforms to build, comma-separated [default: the binary''s]'
+            cand --entrypoint-args 'Arguments the image passes to otelctl (its Cmd), split on spaces'
+            cand --dockerfile 'Build this Dockerfile with `docker build` instead (needs Docker)'
+            cand --tag 'Image name and tag for --dockerfile, e.g. flask-hello:dev'
+            cand --context 'Build context for --dockerfile [default: the Dockerfile''s directory]'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;image;push'= {
+            cand --repository 'Repository to push to (default: `repository` in otelctl.toml, else otel-demo)'
+            cand --tag 'Tag to push, e.g. v1 or latest'
+            cand --from 'OCI image layout to push (what `otelctl image build --layout` writes)'
+            cand --docker-image 'An image in the local Docker engine, read with `docker save` (no `docker login`)'
+            cand --registry 'Registry to push to instead of the account''s ECR, e.g. 127.0.0.1:5000'
+            cand --username 'Username for --registry, instead of ECR''s (the password is read from stdin)'
+            cand --jobs 'Blobs uploaded at the same time'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --plain-http 'Speak plain HTTP to the registry (loopback hosts only)'
+            cand --password-stdin 'Read the --username password from stdin'
+            cand --dry-run 'Verify the image and print what would be pushed where; contact no registry'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;image;help'= {
+            cand build 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker'
+            cand push 'Push an image to ECR (or another registry), creating the repository if needed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;image;help;build'= {
+        }
+        &'otelctl;image;help;push'= {
+        }
+        &'otelctl;image;help;help'= {
         }
         &'otelctl;infra'= {
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
@@ -579,6 +671,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand kubeconfig 'Manage kubeconfig entries for EKS clusters'
             cand iam 'IAM for IRSA: the cluster''s OIDC provider and the ALB controller''s role'
             cand ecr 'ECR: the image repository and the registry password'
+            cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
@@ -610,6 +703,14 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;ecr;ensure'= {
         }
         &'otelctl;help;ecr;login'= {
+        }
+        &'otelctl;help;image'= {
+            cand build 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker'
+            cand push 'Push an image to ECR (or another registry), creating the repository if needed'
+        }
+        &'otelctl;help;image;build'= {
+        }
+        &'otelctl;help;image;push'= {
         }
         &'otelctl;help;infra'= {
             cand init 'terraform init'

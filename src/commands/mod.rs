@@ -8,6 +8,7 @@ mod demo;
 mod doctor;
 mod ecr;
 mod iam;
+mod image;
 mod infra;
 mod kubeconfig;
 mod loadgen;
@@ -20,7 +21,9 @@ use anyhow::{Context, Result};
 use aws_config::SdkConfig;
 
 use crate::aws::eks;
-use crate::cli::{Command, EcrCommand, IamCommand, InfraCommand, KubeconfigCommand, OutputFormat};
+use crate::cli::{
+    Command, EcrCommand, IamCommand, ImageCommand, InfraCommand, KubeconfigCommand, OutputFormat,
+};
 use crate::exit::UsageError;
 use crate::output::Printer;
 use crate::settings::Settings;
@@ -44,6 +47,8 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         Command::Infra(InfraCommand::Import(args)) => infra::import(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Ensure(args)) => ecr::ensure(settings, printer, &args).await,
         Command::Ecr(EcrCommand::Login) => ecr::login(settings, printer).await,
+        Command::Image(ImageCommand::Build(args)) => image::build(printer, &args).await,
+        Command::Image(ImageCommand::Push(args)) => image::push(settings, printer, &args).await,
         Command::Serve(args) => serve::run(printer, &args).await,
         Command::Loadgen(args) => loadgen::run(printer, &args).await,
         Command::Demo(args) => demo::run(printer, &args).await,

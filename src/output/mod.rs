@@ -17,7 +17,7 @@ use crate::settings::OutputSettings;
 
 pub use human::{Human, Render};
 pub use logging::init_logging;
-pub use progress::Spinner;
+pub use progress::{Bar, Bars, Spinner};
 
 /// Writes results to stdout and everything else to stderr, in the chosen format.
 pub struct Printer {
@@ -101,6 +101,11 @@ impl Printer {
     /// A spinner on stderr, shown only on a terminal and without `-q` or `CI`.
     pub fn spinner(&self, message: impl Into<String>) -> Spinner {
         Spinner::new(self.settings.progress, message.into())
+    }
+
+    /// Byte-progress bars on stderr, shown only when spinners are.
+    pub fn bars(&self) -> Bars {
+        Bars::new(self.settings.progress)
     }
 
     fn stdout(&self, bytes: &[u8]) -> io::Result<()> {

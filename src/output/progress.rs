@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// A spinner that clears itself when dropped.
 pub struct Spinner {
@@ -43,6 +43,61 @@ impl Spinner {
 impl Drop for Spinner {
     fn drop(&mut self) {
         self.bar.finish_and_clear();
+    }
+}
+
+/// A set of byte-progress bars drawn together (one per layer of a push), hidden like
+/// spinners when nobody watches a terminal.
+pub struct Bars {
+    multi: MultiProgress,
+    visible: bool,
+}
+
+impl Bars {
+    pub(super) fn new(visible: bool) -> Self {
+        let target = if visible {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        Self {
+            multi: MultiProgress::with_draw_target(target),
+            visible,
+        }
+    }
+
+    /// A new bar of `len` bytes.
+    pub fn bar(&self, len: u64, message: impl Into<String>) -> Bar {
+        let bar = if self.visible {
+            let bar = self.multi.add(ProgressBar::new(len));
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{msg} [{bar:30.cyan/dim}] {bytes}/{total_bytes} {bytes_per_sec}",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        bar.set_message(message.into());
+        Bar(bar)
+    }
+}
+
+/// One byte-progress bar.
+#[derive(Clone)]
+pub struct Bar(ProgressBar);
+
+impl Bar {
+    pub fn set_position(&self, bytes: u64) {
+        self.0.set_position(bytes);
+    }
+
+    /// Leaves the bar full with a closing message.
+    pub fn finish(&self, message: impl Into<String>) {
+        self.0.finish_with_message(message.into());
     }
 }
 

@@ -8,6 +8,7 @@ mod demo;
 mod doctor;
 mod ecr;
 mod iam;
+mod image;
 mod infra;
 mod kubeapi;
 mod kubeconfig;

@@ -8,6 +8,7 @@ pub mod browser;
 pub mod kubeapi;
 pub mod moto;
 pub mod otlp;
+pub mod registry;
 pub mod served;
 pub mod target;
 
