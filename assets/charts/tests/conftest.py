@@ -90,4 +90,3 @@ def render(chart):
 
 def pytest_report_header(config):
     return f"helm-c {helm.helm_c_version()}, Helm SDK {helm.helm_sdk_version()}"
-
