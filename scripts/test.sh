@@ -49,3 +49,11 @@ venv=target/app-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r app/requirements.txt pytest==9.2.0
 "$venv/bin/python" -m pytest -q app/tests
+
+# The app chart and the third-party charts' values (assets/charts, assets/values): linted and
+# rendered by the real Helm engine (PyPI helm-python-sdk bundles Helm's Go library), pinned
+# in assets/charts/tests/requirements.txt, in its own virtualenv.
+venv=target/chart-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r assets/charts/tests/requirements.txt
+"$venv/bin/python" -m pytest -q assets/charts/tests
