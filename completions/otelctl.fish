@@ -31,7 +31,8 @@ complete -c otelctl -n "__fish_otelctl_needs_command" -l kubeconfig -d 'Kubeconf
 complete -c otelctl -n "__fish_otelctl_needs_command" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_needs_command" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_needs_command" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_needs_command" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_needs_command" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_needs_command" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -45,6 +46,8 @@ complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "ecr" -d 'ECR: the i
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "image" -d 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "doctor" -d 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
+complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "port-forward" -d 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
 complete -c otelctl -n "__fish_otelctl_needs_command" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
@@ -58,7 +61,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand whoami" -l kubeconfig -d
 complete -c otelctl -n "__fish_otelctl_using_subcommand whoami" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand whoami" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand whoami" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand whoami" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand whoami" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand whoami" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -72,7 +76,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and not __fi
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and not __fish_seen_subcommand_from update help" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and not __fish_seen_subcommand_from update help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and not __fish_seen_subcommand_from update help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and not __fish_seen_subcommand_from update help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and not __fish_seen_subcommand_from update help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and not __fish_seen_subcommand_from update help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -91,7 +96,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from update" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from update" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from update" -l dry-run -d 'Print the merged kubeconfig instead of writing it'
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from update" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand kubeconfig; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Only results and errors: no progress, no notes'
@@ -108,7 +114,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and not __fish_seen_subcommand_from oidc alb-role help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -126,7 +133,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_sub
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l create -d 'Create the provider (or add the sts.amazonaws.com client id) when missing'
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -l dry-run -d 'Print the IAM calls --create would make, and make none'
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from oidc" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -144,7 +152,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_sub
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l create -d 'Create or fix whatever is missing: policy, role, trust statement, attachment'
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -l dry-run -d 'Print the IAM calls and policy documents --create would use, and make none'
 complete -c otelctl -n "__fish_otelctl_using_subcommand iam; and __fish_seen_subcommand_from alb-role" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -163,7 +172,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and not __fish_seen_subcommand_from ensure login help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -181,7 +191,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_sub
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l scan-on-push -d 'Scan images on push (for a new repository)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l immutable-tags -d 'Make tags immutable (for a new repository)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from ensure" -l dry-run -d 'Print the call that would create the repository, and make none'
@@ -198,7 +209,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_sub
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand ecr; and __fish_seen_subcommand_from login" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -215,7 +227,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_se
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and not __fish_seen_subcommand_from build push help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -239,7 +252,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from build" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -260,7 +274,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l plain-http -d 'Speak plain HTTP to the registry (loopback hosts only)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l password-stdin -d 'Read the --username password from stdin'
 complete -c otelctl -n "__fish_otelctl_using_subcommand image; and __fish_seen_subcommand_from push" -l dry-run -d 'Verify the image and print what would be pushed where; contact no registry'
@@ -280,7 +295,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_se
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and not __fish_seen_subcommand_from init plan apply import help" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -300,7 +316,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -l dry-run -d 'Print the terraform commands instead of running them'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Only results and errors: no progress, no notes'
@@ -316,7 +333,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -l dry-run -d 'Print the terraform commands instead of running them'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Only results and errors: no progress, no notes'
@@ -332,7 +350,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the terraform commands instead of running them'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -l auto-import -d 'Import what AWS has and the state lacks, then apply'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -349,7 +368,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_s
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -l dry-run -d 'Print the terraform commands instead of running them'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand infra; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Only results and errors: no progress, no notes'
@@ -370,13 +390,54 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l kubeconfig -d 
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l no-color -d 'Never colour the output [env: NO_COLOR]'
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -l yes -d 'Answer yes to every confirmation prompt'
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otelctl -n "__fish_otelctl_using_subcommand token" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l only -d 'Run only these checks: ids or prefixes (`cni.`, `kube`); repeat or comma-separate' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l skip -d 'Leave out these checks: ids or prefixes; repeat or comma-separate' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l timeout -d 'Give each check at most this long' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l pods-namespace -d 'Namespaces whose pods kube.pods inspects [default: the app, collector and Jaeger namespaces, and kube-system]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l terraform-dir -d 'Terraform root module for terraform.state [default: ./terraform when it exists]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l alb-role-name -d 'The ALB controller\'s IAM role, as `otelctl iam alb-role` names it' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l strict -d 'Count warnings as failures (exit 1)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l list -d 'List the checks (id, needs, title) and exit'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand doctor" -s V -l version -d 'Print version'
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l local-port -d 'Local port [default: the service\'s port]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l address -d 'Local address to listen on' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l kubeconfig -d 'Kubeconfig file to read and write [env: KUBECONFIG]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l context -d 'Kubeconfig context to use instead of the current one' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -s q -l quiet -d 'Only results and errors: no progress, no notes'
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l no-color -d 'Never colour the output [env: NO_COLOR]'
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -l yes -d 'Answer yes to every confirmation prompt'
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c otelctl -n "__fish_otelctl_using_subcommand port-forward" -s V -l version -d 'Print version'
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -l otlp-endpoint -d 'OTLP endpoint, overriding OTEL_EXPORTER_OTLP_ENDPOINT (port 4317 means gRPC)' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -l grace -d 'How long in-flight requests may take to finish after SIGTERM or Ctrl-C' -r
@@ -389,7 +450,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -l kubeconfig -d 
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand serve" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -410,7 +472,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l kubeconfig -d '
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -l keep-running -d 'Keep the service and the receiver running after the summary, until Ctrl-C'
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand demo" -s q -l quiet -d 'Only results and errors: no progress, no notes'
@@ -439,7 +502,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l kubeconfig -
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l http2 -d 'Use HTTP/2 (h2c prior knowledge for http://, ALPN for https://)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l insecure -d 'Accept any TLS certificate'
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
@@ -460,7 +524,8 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l kubeconfig -d
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand traces" -l no-color -d 'Never colour the output [env: NO_COLOR]'
@@ -474,26 +539,29 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l kubeconf
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l context -d 'Kubeconfig context to use instead of the current one' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l config -d 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory\'s otelctl/otelctl.toml]' -r -F
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s o -l output -d 'Output format for results on stdout' -r -f -a "human\t'Tables and sentences for people'
-json\t'One JSON document, stable field names, for scripts'"
+json\t'One JSON document, stable field names, for scripts'
+junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l no-color -d 'Never colour the output [env: NO_COLOR]'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -l yes -d 'Answer yes to every confirmation prompt'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c otelctl -n "__fish_otelctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "image" -d 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token serve demo loadgen traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "whoami" -d 'Show the AWS identity and region otelctl will act as (STS GetCallerIdentity)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "kubeconfig" -d 'Manage kubeconfig entries for EKS clusters'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "iam" -d 'IAM for IRSA: the cluster\'s OIDC provider and the ALB controller\'s role'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "ecr" -d 'ECR: the image repository and the registry password'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "image" -d 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "infra" -d 'Run Terraform on terraform/ with otelctl\'s settings, catching state drift first'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "token" -d 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "doctor" -d 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "port-forward" -d 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "serve" -d 'Run the traced demo service (the seed\'s Flask app, built in)'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "demo" -d 'Run the whole tracing pipeline on this machine: load → service → OTLP → receiver'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "loadgen" -d 'Send traced HTTP load and report latency, with the trace ids of the slowest requests'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "traces" -d 'Receive OTLP traces and serve them through a Jaeger-compatible query API'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c otelctl -n "__fish_otelctl_using_subcommand help; and not __fish_seen_subcommand_from whoami kubeconfig iam ecr image infra token doctor port-forward serve demo loadgen traces completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from kubeconfig" -f -a "update" -d 'Write cluster, user and context entries for an EKS cluster, like `aws eks update-kubeconfig`'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "oidc" -d 'Check the IAM OIDC provider for the cluster\'s issuer; --create associates it'
 complete -c otelctl -n "__fish_otelctl_using_subcommand help; and __fish_seen_subcommand_from iam" -f -a "alb-role" -d 'Check the AWS Load Balancer Controller\'s IRSA role and policy; --create fixes them'

@@ -149,6 +149,19 @@ pub enum Command {
                             otelctl doctor --list")]
     Doctor(DoctorArgs),
 
+    /// Forward a local port to Jaeger, the app or the collector, with no kubectl
+    ///
+    /// Resolves the service to a ready pod and forwards each local connection to it
+    /// through the API server (the seed's `kubectl -n jaeger port-forward svc/jaeger
+    /// 16686:16686`). Runs until Ctrl-C.
+    #[command(
+        name = "port-forward",
+        after_help = "Examples:\n  otelctl port-forward jaeger            # then open http://127.0.0.1:16686\n  \
+                            otelctl port-forward app --local-port 8081\n  \
+                            otelctl port-forward collector           # OTLP/HTTP on 127.0.0.1:4318"
+    )]
+    PortForward(PortForwardArgs),
+
     /// Run the traced demo service (the seed's Flask app, built in)
     ///
     /// Routes: / (page with this request's trace id), /api/hello, /api/work (nested child
@@ -527,6 +540,33 @@ pub struct InfraApplyArgs {
     /// Import what AWS has and the state lacks, then apply
     #[arg(long)]
     pub auto_import: bool,
+}
+
+/// What `otelctl port-forward` reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ForwardTarget {
+    /// Jaeger's UI and query API (16686), in the Jaeger namespace
+    Jaeger,
+    /// The demo app's HTTP port (80 on the service), in the app namespace
+    App,
+    /// The collector's OTLP/HTTP port (4318), in the collector namespace
+    Collector,
+}
+
+/// `otelctl port-forward`
+#[derive(Debug, Clone, Args)]
+pub struct PortForwardArgs {
+    /// What to forward to
+    #[arg(value_enum)]
+    pub target: ForwardTarget,
+
+    /// Local port [default: the service's port]
+    #[arg(long, value_name = "PORT")]
+    pub local_port: Option<u16>,
+
+    /// Local address to listen on
+    #[arg(long, value_name = "IP", default_value = "127.0.0.1")]
+    pub address: std::net::IpAddr,
 }
 
 /// `otelctl doctor`

@@ -12,6 +12,7 @@ mod image;
 mod infra;
 mod kubeconfig;
 mod loadgen;
+mod port_forward;
 mod serve;
 mod token;
 mod traces;
@@ -35,6 +36,7 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
     }
     match command {
         Command::Doctor(args) => doctor::run(settings, printer, &args).await,
+        Command::PortForward(args) => port_forward::run(settings, printer, &args).await,
         Command::Whoami => whoami::run(settings, printer).await,
         Command::Kubeconfig(KubeconfigCommand::Update(args)) => {
             kubeconfig::update(settings, printer, &args).await

@@ -2,6 +2,7 @@
 //! kubeconfig, and Helm's release records read straight from the API.
 
 pub mod client;
+pub mod forward;
 pub mod helm;
 pub mod kubeconfig;
 pub mod token;

@@ -13,6 +13,7 @@ mod infra;
 mod kubeapi;
 mod kubeconfig;
 mod loadgen;
+mod port_forward;
 mod serve;
 mod settings;
 mod token;

@@ -15,6 +15,7 @@
 //! Discovery always shows the built-in groups (a real cluster serves `apps/v1` with no
 //! deployments); `metrics.k8s.io` appears only once a test installs it (`add_group`).
 
+mod forward;
 mod kinds;
 mod selectors;
 mod wire;
@@ -36,6 +37,11 @@ type Key = (String, String, String, String);
 /// What the server knows; every request takes the lock once.
 struct State {
     token: String,
+    /// Accept requests without the token (as with `--anonymous-auth`), for clients such as
+    /// kubectl that send no bearer token over plain http.
+    anonymous: bool,
+    /// Where each `(namespace, pod, port)` forwards to.
+    forwards: HashMap<(String, String, u16), SocketAddr>,
     address: SocketAddr,
     kinds: Vec<Kind>,
     /// Groups served besides the built-in ones: `add_group`, addon and custom kinds.
@@ -155,6 +161,61 @@ impl State {
     }
 }
 
+fn response(reply: wire::Reply) -> hyper::Response<Full<bytes::Bytes>> {
+    let mut response = hyper::Response::new(Full::new(bytes::Bytes::from(reply.body)));
+    *response.status_mut() = StatusCode::from_u16(reply.status).unwrap();
+    response.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static(reply.content_type),
+    );
+    response
+}
+
+/// For a portforward upgrade: the port and where it goes, or the failure to answer with.
+fn forward_request(
+    state: &Mutex<State>,
+    req: &hyper::Request<hyper::body::Incoming>,
+) -> Option<Result<(u16, SocketAddr), wire::Reply>> {
+    let (ns, pod) = forward::target(req.uri().path())?;
+    let query = req.uri().query().unwrap_or("");
+    let auth = req
+        .headers()
+        .get(hyper::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let mut state = state.lock().unwrap();
+    // Logged and authorized like any request; an unknown pod or port fails the same way.
+    let check = state.serve(
+        &hyper::Method::GET,
+        &format!("/api/v1/namespaces/{ns}/pods/{pod}"),
+        "",
+        auth,
+        b"",
+    );
+    state.requests.pop();
+    let params: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
+    state
+        .requests
+        .push(format!("GET {}?{}", req.uri().path(), params.join("&")));
+    if check.status != 200 {
+        return Some(Err(check));
+    }
+    let port: u16 = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("ports="))
+        .and_then(|p| p.parse().ok())?;
+    Some(
+        state
+            .forwards
+            .get(&(ns, pod, port))
+            .map(|backend| (port, *backend))
+            .ok_or_else(|| wire::Reply {
+                status: 404,
+                content_type: "text/plain",
+                body: format!("nothing listens on port {port} in this pod").into_bytes(),
+            }),
+    )
+}
+
 impl KubeApi {
     /// An empty cluster (no namespaces, no nodes) on a free port of 127.0.0.1.
     pub fn start() -> KubeApi {
@@ -169,6 +230,8 @@ impl KubeApi {
         let address = listener.local_addr().unwrap();
         let state = Arc::new(Mutex::new(State {
             token: format!("kubeapi-fake-token-{}", address.port()),
+            anonymous: false,
+            forwards: HashMap::new(),
             address,
             kinds: kinds::builtin(),
             groups: BTreeSet::new(),
@@ -196,6 +259,12 @@ impl KubeApi {
                     move |req: hyper::Request<hyper::body::Incoming>| {
                         let state = state.clone();
                         async move {
+                            if let Some(upgrade) = forward_request(&state, &req) {
+                                return Ok(match upgrade {
+                                    Ok((port, backend)) => forward::accept(req, port, backend),
+                                    Err(reply) => response(reply),
+                                });
+                            }
                             let (parts, body) = req.into_parts();
                             let body = body.collect().await.map(|b| b.to_bytes());
                             let auth = parts
@@ -209,20 +278,14 @@ impl KubeApi {
                                 auth,
                                 &body.unwrap_or_default(),
                             );
-                            let mut response =
-                                hyper::Response::new(Full::new(bytes::Bytes::from(reply.body)));
-                            *response.status_mut() = StatusCode::from_u16(reply.status).unwrap();
-                            response.headers_mut().insert(
-                                hyper::header::CONTENT_TYPE,
-                                hyper::header::HeaderValue::from_static(reply.content_type),
-                            );
-                            Ok::<_, std::convert::Infallible>(response)
+                            Ok::<_, std::convert::Infallible>(response(reply))
                         }
                     },
                 );
                 tokio::spawn(
                     hyper::server::conn::http1::Builder::new()
-                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service),
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                        .with_upgrades(),
                 );
             }
         });
@@ -322,6 +385,19 @@ impl KubeApi {
     /// `metrics.k8s.io`/`v1beta1` (with its kinds from the table, if any).
     pub fn add_group(&self, group: &str, version: &str) {
         self.state().groups.insert((group.into(), version.into()));
+    }
+
+    /// Accepts requests that carry no bearer token (kubectl sends none over plain http).
+    pub fn allow_anonymous(&self) {
+        self.state().anonymous = true;
+    }
+
+    /// Makes `port` of a pod reachable through `pods/portforward`, forwarding to `backend`
+    /// (a real local server standing in for the container).
+    pub fn forward_port(&self, namespace: &str, pod: &str, port: u16, backend: SocketAddr) {
+        self.state()
+            .forwards
+            .insert((namespace.into(), pod.into(), port), backend);
     }
 
     /// What `GET /api/v1/namespaces/<ns>/pods/<pod>/log` returns (the pod must exist).

@@ -101,7 +101,7 @@ impl State {
             line.push_str(&format!("{}{k}={v}", if i == 0 { '?' } else { '&' }));
         }
         self.requests.push(line);
-        if auth != Some(format!("Bearer {}", self.token).as_str()) {
+        if !self.anonymous && auth != Some(format!("Bearer {}", self.token).as_str()) {
             return failure(401, "Unauthorized", "Unauthorized", None);
         }
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
