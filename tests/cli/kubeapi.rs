@@ -438,3 +438,19 @@ async fn kubeapi_refuses_watch_and_strangers() {
     let wrong = Client::try_from(anonymous).unwrap();
     assert_eq!(api_error(wrong.apiserver_version().await).code, 401);
 }
+
+#[test]
+fn kubeapi_lets_tokenless_clients_in_only_when_told() {
+    let api = KubeApi::start();
+    let addr: std::net::SocketAddr = api.url().trim_start_matches("http://").parse().unwrap();
+    let get = || {
+        crate::harness::served::request(
+            addr,
+            "GET /api/v1/nodes HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        )
+        .status
+    };
+    assert_eq!(get(), 401);
+    api.allow_anonymous();
+    assert_eq!(get(), 200);
+}
