@@ -43,6 +43,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand helm 'Install the runbook''s Helm releases: the app, Jaeger, the collector, the ALB controller'
             cand doctor 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
             cand port-forward 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
@@ -528,6 +529,62 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otelctl;helm'= {
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand install '`helm upgrade --install` a release with its pinned chart and embedded values'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;helm;install'= {
+            cand --set 'Set a chart value (helm''s --set syntax); repeatable; one target only'
+            cand -f 'A values file layered over the embedded one; repeatable; one target only'
+            cand --values 'A values file layered over the embedded one; repeatable; one target only'
+            cand --version 'Chart version instead of the pinned one; one target only'
+            cand --image-tag 'The app image''s tag in the ECR repository [default: this otelctl''s version]'
+            cand --timeout 'How long helm waits for each release to be ready'
+            cand --alb-role-name 'The ALB controller''s IAM role, as `otelctl iam alb-role` names it'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --dry-run 'Print the helm commands instead of running them'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'otelctl;helm;help'= {
+            cand install '`helm upgrade --install` a release with its pinned chart and embedded values'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'otelctl;helm;help;install'= {
+        }
+        &'otelctl;helm;help;help'= {
+        }
         &'otelctl;doctor'= {
             cand --only 'Run only these checks: ids or prefixes (`cni.`, `kube`); repeat or comma-separate'
             cand --skip 'Leave out these checks: ids or prefixes; repeat or comma-separate'
@@ -726,6 +783,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand helm 'Install the runbook''s Helm releases: the app, Jaeger, the collector, the ALB controller'
             cand doctor 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
             cand port-forward 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
             cand serve 'Run the traced demo service (the seed''s Flask app, built in)'
@@ -781,6 +839,11 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;infra;import'= {
         }
         &'otelctl;help;token'= {
+        }
+        &'otelctl;help;helm'= {
+            cand install '`helm upgrade --install` a release with its pinned chart and embedded values'
+        }
+        &'otelctl;help;helm;install'= {
         }
         &'otelctl;help;doctor'= {
         }

@@ -135,6 +135,10 @@ pub enum Command {
     )]
     Token(TokenArgs),
 
+    /// Install the runbook's Helm releases: the app, Jaeger, the collector, the ALB controller
+    #[command(subcommand)]
+    Helm(HelmCommand),
+
     /// Diagnose the cluster and the tracing pipeline: every runbook check, concurrently
     ///
     /// Read-only. Answers "why don't my traces show up?" and "why don't my pods start?":
@@ -540,6 +544,90 @@ pub struct InfraApplyArgs {
     /// Import what AWS has and the state lacks, then apply
     #[arg(long)]
     pub auto_import: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HelmCommand {
+    /// `helm upgrade --install` a release with its pinned chart and embedded values
+    ///
+    /// Runs the helm binary (3.8 or newer): `repo add`/`update` when the pinned chart
+    /// version is not in the local cache, then `upgrade --install --namespace NS
+    /// --create-namespace --wait --timeout T --atomic` with the embedded values in a
+    /// temporary file. otelctl fills in what it knows: the ALB controller's cluster name,
+    /// region, VPC and IRSA role; the app's ECR image. `all` installs alb-controller →
+    /// jaeger → collector → app.
+    #[command(after_help = "Examples:\n  otelctl helm install all --cluster otel-dev --image-tag v2\n  \
+                            otelctl helm install app --set replicaCount=3 -f my-values.yaml\n  \
+                            otelctl helm install jaeger --version 4.11.1\n  \
+                            otelctl helm install all --dry-run   # print the helm commands",
+        // `--version` is the chart's here, as in helm itself.
+        disable_version_flag = true
+    )]
+    Install(HelmInstallArgs),
+}
+
+/// What `otelctl helm install` installs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HelmTarget {
+    /// The demo app (assets/charts/otel-demo), in the app namespace
+    App,
+    /// Jaeger (jaegertracing/jaeger), in the Jaeger namespace
+    Jaeger,
+    /// The OpenTelemetry Collector (open-telemetry/opentelemetry-collector)
+    Collector,
+    /// The AWS Load Balancer Controller (eks/aws-load-balancer-controller), in kube-system
+    AlbController,
+    /// All four, in order: alb-controller, jaeger, collector, app
+    All,
+}
+
+impl HelmTarget {
+    /// The target's name in assets/charts/versions.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            HelmTarget::App => "app",
+            HelmTarget::Jaeger => "jaeger",
+            HelmTarget::Collector => "collector",
+            HelmTarget::AlbController => "alb-controller",
+            HelmTarget::All => "all",
+        }
+    }
+}
+
+/// `otelctl helm install`
+#[derive(Debug, Clone, Args)]
+pub struct HelmInstallArgs {
+    /// What to install
+    #[arg(value_enum)]
+    pub target: HelmTarget,
+
+    /// Set a chart value (helm's --set syntax); repeatable; one target only
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+
+    /// A values file layered over the embedded one; repeatable; one target only
+    #[arg(short = 'f', long = "values", value_name = "FILE")]
+    pub values: Vec<std::path::PathBuf>,
+
+    /// Chart version instead of the pinned one; one target only
+    #[arg(long = "version", id = "chart_version", value_name = "VERSION")]
+    pub chart_version: Option<String>,
+
+    /// The app image's tag in the ECR repository [default: this otelctl's version]
+    #[arg(long, value_name = "TAG")]
+    pub image_tag: Option<String>,
+
+    /// How long helm waits for each release to be ready
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = validate::duration)]
+    pub timeout: std::time::Duration,
+
+    /// The ALB controller's IAM role, as `otelctl iam alb-role` names it
+    #[arg(long, value_name = "NAME", default_value = crate::aws::iam::policy::ALB_ROLE_NAME)]
+    pub alb_role_name: String,
+
+    /// Print the helm commands instead of running them
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// What `otelctl port-forward` reaches.

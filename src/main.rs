@@ -9,6 +9,7 @@ mod commands;
 mod demo;
 mod doctor;
 mod exit;
+mod helm;
 mod image;
 mod infra;
 mod kube;

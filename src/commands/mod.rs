@@ -7,6 +7,7 @@ mod completions;
 mod demo;
 mod doctor;
 mod ecr;
+mod helm;
 mod iam;
 mod image;
 mod infra;
@@ -23,7 +24,8 @@ use aws_config::SdkConfig;
 
 use crate::aws::eks;
 use crate::cli::{
-    Command, EcrCommand, IamCommand, ImageCommand, InfraCommand, KubeconfigCommand, OutputFormat,
+    Command, EcrCommand, HelmCommand, IamCommand, ImageCommand, InfraCommand, KubeconfigCommand,
+    OutputFormat,
 };
 use crate::exit::UsageError;
 use crate::output::Printer;
@@ -36,6 +38,7 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
     }
     match command {
         Command::Doctor(args) => doctor::run(settings, printer, &args).await,
+        Command::Helm(HelmCommand::Install(args)) => helm::install(settings, printer, &args).await,
         Command::PortForward(args) => port_forward::run(settings, printer, &args).await,
         Command::Whoami => whoami::run(settings, printer).await,
         Command::Kubeconfig(KubeconfigCommand::Update(args)) => {

@@ -7,6 +7,7 @@ mod completions;
 mod demo;
 mod doctor;
 mod ecr;
+mod helm;
 mod iam;
 mod image;
 mod infra;

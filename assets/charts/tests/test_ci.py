@@ -21,7 +21,7 @@ FLOW = [
     CMD + r"image push --repository \S+ --tag \S+ --from target/image",
     CMD + r"bootstrap --yes",
     CMD + r"kubeconfig update",
-    CMD + r"helm install all --set image\.tag=",
+    CMD + r"helm install all --image-tag ",
     CMD + r"doctor -o junit > doctor\.xml",
 ]
 

@@ -9,9 +9,7 @@ use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
 
 use super::super::{CheckError, Context, Outcome};
-
-/// The oldest helm otelctl drives (OCI charts and `--wait` semantics it relies on).
-pub const MIN_HELM: (u32, u32) = (3, 8);
+use crate::helm::{MIN_HELM, parse_minor, version_in};
 
 struct Tool {
     bin: &'static str,
@@ -111,60 +109,4 @@ async fn check(tool: &'static Tool) -> Result<Outcome, CheckError> {
         .fix(tool.install));
     }
     Ok(Outcome::pass(format!("{} {version}", tool.bin)))
-}
-
-/// The first version-looking token in a tool's output (`v3.16.2+g…`, `Terraform v1.11.4`,
-/// `Client Version: v1.31.0`, `27.3.1`). Pure.
-pub fn version_in(text: &str) -> Option<String> {
-    text.split(|c: char| c.is_whitespace() || c == '"' || c == ',')
-        .map(|t| t.trim_start_matches('v'))
-        .find(|t| {
-            let mut parts = t.split('.');
-            parts
-                .next()
-                .is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-                && parts
-                    .next()
-                    .is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .map(|t| t.split('+').next().unwrap_or(t).to_owned())
-}
-
-/// (major, minor) of a version. Pure.
-pub fn parse_minor(version: &str) -> Option<(u32, u32)> {
-    let mut parts = version.split('.');
-    let major = parts.next()?.parse().ok()?;
-    let minor: String = parts
-        .next()?
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    Some((major, minor.parse().ok()?))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn versions_are_found_in_each_tools_output() {
-        assert_eq!(version_in("v3.16.2+g13654a5\n").as_deref(), Some("3.16.2"));
-        assert_eq!(
-            version_in("Terraform v1.11.4\non linux_amd64").as_deref(),
-            Some("1.11.4")
-        );
-        assert_eq!(
-            version_in("Client Version: v1.31.0\nKustomize Version: v5.4.2").as_deref(),
-            Some("1.31.0")
-        );
-        assert_eq!(version_in("27.3.1\n").as_deref(), Some("27.3.1"));
-        assert_eq!(version_in("command not found"), None);
-    }
-
-    #[test]
-    fn minor_versions_compare_numerically() {
-        assert_eq!(parse_minor("3.16.2"), Some((3, 16)));
-        assert!(parse_minor("3.7.0").unwrap() < MIN_HELM);
-        assert!(parse_minor("4.0.0").unwrap() > MIN_HELM);
-    }
 }

@@ -5,6 +5,7 @@
 //! `AWS_ENDPOINT_URL`, dummy credentials, `HOME`, `KUBECONFIG`.
 
 pub mod browser;
+pub mod fake_helm;
 pub mod kubeapi;
 pub mod moto;
 pub mod otlp;
