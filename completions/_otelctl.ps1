@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Build the otelctl image without Docker, and push images to ECR without `docker login`')
             [CompletionResult]::new('infra', 'infra', [CompletionResultType]::ParameterValue, 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Run the whole runbook as one idempotent, resumable plan, and prove traces arrive')
             [CompletionResult]::new('helm', 'helm', [CompletionResultType]::ParameterValue, 'Install the runbook''s Helm releases: the app, Jaeger, the collector, the ALB controller')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently')
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward a local port to Jaeger, the app or the collector, with no kubectl')
@@ -572,6 +573,40 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'otelctl;bootstrap' {
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only these steps (repeat or comma-separate)')
+            [CompletionResult]::new('--skip', '--skip', [CompletionResultType]::ParameterName, 'Leave out these steps (repeat or comma-separate)')
+            [CompletionResult]::new('--terraform', '--terraform', [CompletionResultType]::ParameterName, 'Create the infrastructure with Terraform from this root module first')
+            [CompletionResult]::new('--binary', '--binary', [CompletionResultType]::ParameterName, 'The static Linux otelctl to put in the image [default: this one, when it is]')
+            [CompletionResult]::new('--image-tag', '--image-tag', [CompletionResultType]::ParameterName, 'The image tag [default: this otelctl''s version]')
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'Push to this registry instead of the account''s ECR (with ECR''s password)')
+            [CompletionResult]::new('--thumbprint', '--thumbprint', [CompletionResultType]::ParameterName, 'The issuer''s CA thumbprint, when its TLS chain cannot be read from here')
+            [CompletionResult]::new('--alb-role-name', '--alb-role-name', [CompletionResultType]::ParameterName, 'The ALB controller''s IAM role')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long helm and the rollout wait may take, each')
+            [CompletionResult]::new('--verify-timeout', '--verify-timeout', [CompletionResultType]::ParameterName, 'How long to wait for the verification traces to appear in Jaeger')
+            [CompletionResult]::new('--requests', '--requests', [CompletionResultType]::ParameterName, 'How many traced requests the verification sends')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'EKS cluster name [env: OTELCTL_CLUSTER]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file to read and write [env: KUBECONFIG]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use instead of the current one')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format for results on stdout')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and what each step would change; change nothing')
+            [CompletionResult]::new('--plain-http', '--plain-http', [CompletionResultType]::ParameterName, 'Plain http to a loopback --registry')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only results and errors: no progress, no notes')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never colour the output [env: NO_COLOR]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Answer yes to every confirmation prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'otelctl;helm' {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'AWS shared-config profile [env: AWS_PROFILE]')
@@ -838,6 +873,7 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             [CompletionResult]::new('image', 'image', [CompletionResultType]::ParameterValue, 'Build the otelctl image without Docker, and push images to ECR without `docker login`')
             [CompletionResult]::new('infra', 'infra', [CompletionResultType]::ParameterValue, 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)')
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Run the whole runbook as one idempotent, resumable plan, and prove traces arrive')
             [CompletionResult]::new('helm', 'helm', [CompletionResultType]::ParameterValue, 'Install the runbook''s Helm releases: the app, Jaeger, the collector, the ALB controller')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently')
             [CompletionResult]::new('port-forward', 'port-forward', [CompletionResultType]::ParameterValue, 'Forward a local port to Jaeger, the app or the collector, with no kubectl')
@@ -912,6 +948,9 @@ Register-ArgumentCompleter -Native -CommandName 'otelctl' -ScriptBlock {
             break
         }
         'otelctl;help;token' {
+            break
+        }
+        'otelctl;help;bootstrap' {
             break
         }
         'otelctl;help;helm' {

@@ -43,6 +43,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand bootstrap 'Run the whole runbook as one idempotent, resumable plan, and prove traces arrive'
             cand helm 'Install the runbook''s Helm releases: the app, Jaeger, the collector, the ALB controller'
             cand doctor 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
             cand port-forward 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
@@ -529,6 +530,39 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'otelctl;bootstrap'= {
+            cand --only 'Run only these steps (repeat or comma-separate)'
+            cand --skip 'Leave out these steps (repeat or comma-separate)'
+            cand --terraform 'Create the infrastructure with Terraform from this root module first'
+            cand --binary 'The static Linux otelctl to put in the image [default: this one, when it is]'
+            cand --image-tag 'The image tag [default: this otelctl''s version]'
+            cand --registry 'Push to this registry instead of the account''s ECR (with ECR''s password)'
+            cand --thumbprint 'The issuer''s CA thumbprint, when its TLS chain cannot be read from here'
+            cand --alb-role-name 'The ALB controller''s IAM role'
+            cand --timeout 'How long helm and the rollout wait may take, each'
+            cand --verify-timeout 'How long to wait for the verification traces to appear in Jaeger'
+            cand --requests 'How many traced requests the verification sends'
+            cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
+            cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
+            cand --cluster 'EKS cluster name [env: OTELCTL_CLUSTER]'
+            cand --kubeconfig 'Kubeconfig file to read and write [env: KUBECONFIG]'
+            cand --context 'Kubeconfig context to use instead of the current one'
+            cand --config 'Configuration file [env: OTELCTL_CONFIG; default: ./otelctl.toml, then the user config directory''s otelctl/otelctl.toml]'
+            cand -o 'Output format for results on stdout'
+            cand --output 'Output format for results on stdout'
+            cand --dry-run 'Print the plan and what each step would change; change nothing'
+            cand --plain-http 'Plain http to a loopback --registry'
+            cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
+            cand -q 'Only results and errors: no progress, no notes'
+            cand --quiet 'Only results and errors: no progress, no notes'
+            cand --no-color 'Never colour the output [env: NO_COLOR]'
+            cand --yes 'Answer yes to every confirmation prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'otelctl;helm'= {
             cand --region 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]'
             cand --profile 'AWS shared-config profile [env: AWS_PROFILE]'
@@ -783,6 +817,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand image 'Build the otelctl image without Docker, and push images to ECR without `docker login`'
             cand infra 'Run Terraform on terraform/ with otelctl''s settings, catching state drift first'
             cand token 'Print an EKS bearer token as ExecCredential JSON (the kubeconfig exec plugin)'
+            cand bootstrap 'Run the whole runbook as one idempotent, resumable plan, and prove traces arrive'
             cand helm 'Install the runbook''s Helm releases: the app, Jaeger, the collector, the ALB controller'
             cand doctor 'Diagnose the cluster and the tracing pipeline: every runbook check, concurrently'
             cand port-forward 'Forward a local port to Jaeger, the app or the collector, with no kubectl'
@@ -839,6 +874,8 @@ set edit:completion:arg-completer[otelctl] = {|@words|
         &'otelctl;help;infra;import'= {
         }
         &'otelctl;help;token'= {
+        }
+        &'otelctl;help;bootstrap'= {
         }
         &'otelctl;help;helm'= {
             cand install '`helm upgrade --install` a release with its pinned chart and embedded values'

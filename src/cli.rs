@@ -135,6 +135,22 @@ pub enum Command {
     )]
     Token(TokenArgs),
 
+    /// Run the whole runbook as one idempotent, resumable plan, and prove traces arrive
+    ///
+    /// identity → infra (with --terraform) → ECR repository → image build and push →
+    /// kubeconfig → OIDC provider → ALB role → helm alb-controller → jaeger → collector →
+    /// app → rollouts → verify (requests with known trace ids through the app, then
+    /// Jaeger's query API until they appear, both via port-forward). Each step checks
+    /// before it acts and is skipped when already done, so a rerun resumes where a failure
+    /// or Ctrl-C stopped it.
+    #[command(
+        after_help = "Examples:\n  otelctl bootstrap --cluster otel-dev --dry-run   # the plan, and what would change\n  \
+                            otelctl bootstrap --cluster otel-dev --yes\n  \
+                            otelctl bootstrap --cluster otel-dev --terraform terraform --yes -o json   # CI: one JSON event per line\n  \
+                            otelctl bootstrap --only verify"
+    )]
+    Bootstrap(BootstrapArgs),
+
     /// Install the runbook's Helm releases: the app, Jaeger, the collector, the ALB controller
     #[command(subcommand)]
     Helm(HelmCommand),
@@ -544,6 +560,62 @@ pub struct InfraApplyArgs {
     /// Import what AWS has and the state lacks, then apply
     #[arg(long)]
     pub auto_import: bool,
+}
+
+/// `otelctl bootstrap`
+#[derive(Debug, Clone, Args)]
+pub struct BootstrapArgs {
+    /// Run only these steps (repeat or comma-separate)
+    #[arg(long, value_name = "STEP", value_delimiter = ',')]
+    pub only: Vec<String>,
+
+    /// Leave out these steps (repeat or comma-separate)
+    #[arg(long, value_name = "STEP", value_delimiter = ',')]
+    pub skip: Vec<String>,
+
+    /// Print the plan and what each step would change; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Create the infrastructure with Terraform from this root module first
+    #[arg(long, value_name = "DIR")]
+    pub terraform: Option<PathBuf>,
+
+    /// The static Linux otelctl to put in the image [default: this one, when it is]
+    #[arg(long, value_name = "PATH")]
+    pub binary: Option<PathBuf>,
+
+    /// The image tag [default: this otelctl's version]
+    #[arg(long, value_name = "TAG")]
+    pub image_tag: Option<String>,
+
+    /// Push to this registry instead of the account's ECR (with ECR's password)
+    #[arg(long, value_name = "HOST[:PORT]")]
+    pub registry: Option<String>,
+
+    /// Plain http to a loopback --registry
+    #[arg(long, requires = "registry")]
+    pub plain_http: bool,
+
+    /// The issuer's CA thumbprint, when its TLS chain cannot be read from here
+    #[arg(long, value_name = "SHA1", value_parser = crate::aws::iam::thumbprint::parse_thumbprint)]
+    pub thumbprint: Option<String>,
+
+    /// The ALB controller's IAM role
+    #[arg(long, value_name = "NAME", default_value = crate::aws::iam::policy::ALB_ROLE_NAME)]
+    pub alb_role_name: String,
+
+    /// How long helm and the rollout wait may take, each
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = validate::duration)]
+    pub timeout: std::time::Duration,
+
+    /// How long to wait for the verification traces to appear in Jaeger
+    #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = validate::duration)]
+    pub verify_timeout: std::time::Duration,
+
+    /// How many traced requests the verification sends
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub requests: u16,
 }
 
 #[derive(Debug, Subcommand)]

@@ -4,6 +4,7 @@
 //! and turn an error into one message and a documented exit code.
 
 mod aws;
+mod bootstrap;
 mod cli;
 mod commands;
 mod demo;

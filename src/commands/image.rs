@@ -277,6 +277,64 @@ fn read_password() -> Result<Secret> {
     Ok(Secret::new(password))
 }
 
+/// Where a push goes and how it logs in, when the registry is the account's ECR (or
+/// `--registry` with the ECR password, as the tests' registry takes it).
+pub(super) struct Connection {
+    pub target: Target,
+    pub credentials: Option<Credentials>,
+    pub login: Option<Login>,
+    /// Whether the ECR repository had to be created.
+    pub created: bool,
+}
+
+/// Ensures the ECR repository and gets the registry password (never written anywhere).
+pub(super) async fn connect_ecr(
+    settings: &Settings,
+    printer: &Printer,
+    repository: &str,
+    target: Option<Target>,
+) -> Result<Connection> {
+    let config = aws::load(&settings.aws).await;
+    aws::region(&config)?;
+    let client = aws_sdk_ecr::Client::new(&config);
+    let _spinner = printer.spinner(format!("Ensuring ECR repository {repository}"));
+    let (ensured, auth) = tokio::join!(
+        ecr::ensure_repository(&client, repository, RepositorySettings::default()),
+        ecr::authorization(&client)
+    );
+    let (_, created) =
+        ensured.with_context(|| format!("cannot ensure ECR repository {repository}"))?;
+    let auth = auth.context("cannot get the ECR registry password")?;
+    let target = target.unwrap_or_else(|| Target {
+        host: auth
+            .endpoint
+            .trim_start_matches("https://")
+            .trim_end_matches('/')
+            .to_owned(),
+        plain_http: false,
+    });
+    let login: Login = Arc::new(move || {
+        let client = client.clone();
+        Box::pin(async move {
+            let auth = ecr::authorization(&client).await?;
+            Ok(Credentials {
+                username: auth.username,
+                password: auth.password,
+            })
+        })
+    });
+    let credentials = Credentials {
+        username: auth.username,
+        password: auth.password,
+    };
+    Ok(Connection {
+        target,
+        credentials: Some(credentials),
+        login: Some(login),
+        created,
+    })
+}
+
 pub async fn push(settings: &Settings, printer: &Printer, args: &ImagePushArgs) -> Result<()> {
     let repository = args
         .repository
@@ -342,40 +400,8 @@ pub async fn push(settings: &Settings, printer: &Printer, args: &ImagePushArgs) 
             None,
         ),
         None => {
-            let config = aws::load(&settings.aws).await;
-            aws::region(&config)?;
-            let client = aws_sdk_ecr::Client::new(&config);
-            let _spinner = printer.spinner(format!("Ensuring ECR repository {repository}"));
-            let (ensured, auth) = tokio::join!(
-                ecr::ensure_repository(&client, &repository, RepositorySettings::default()),
-                ecr::authorization(&client)
-            );
-            let (_, created) =
-                ensured.with_context(|| format!("cannot ensure ECR repository {repository}"))?;
-            let auth = auth.context("cannot get the ECR registry password")?;
-            let target = target.unwrap_or_else(|| Target {
-                host: auth
-                    .endpoint
-                    .trim_start_matches("https://")
-                    .trim_end_matches('/')
-                    .to_owned(),
-                plain_http: false,
-            });
-            let login: Login = Arc::new(move || {
-                let client = client.clone();
-                Box::pin(async move {
-                    let auth = ecr::authorization(&client).await?;
-                    Ok(Credentials {
-                        username: auth.username,
-                        password: auth.password,
-                    })
-                })
-            });
-            let credentials = Credentials {
-                username: auth.username,
-                password: auth.password,
-            };
-            (target, Some(credentials), Some(login), Some(created))
+            let c = connect_ecr(settings, printer, &repository, target).await?;
+            (c.target, c.credentials, c.login, Some(c.created))
         }
     };
     let reference = format!("{}/{repository}:{}", target.host, args.tag);

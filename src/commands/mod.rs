@@ -3,6 +3,7 @@
 //! Commands hold no AWS or Kubernetes logic of their own; they add context to errors
 //! (anyhow) and choose what to show.
 
+mod bootstrap;
 mod completions;
 mod demo;
 mod doctor;
@@ -38,6 +39,7 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
     }
     match command {
         Command::Doctor(args) => doctor::run(settings, printer, &args).await,
+        Command::Bootstrap(args) => bootstrap::run(settings, printer, &args).await,
         Command::Helm(HelmCommand::Install(args)) => helm::install(settings, printer, &args).await,
         Command::PortForward(args) => port_forward::run(settings, printer, &args).await,
         Command::Whoami => whoami::run(settings, printer).await,

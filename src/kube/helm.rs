@@ -27,6 +27,9 @@ pub struct Release {
     pub chart: String,
     pub chart_version: String,
     pub app_version: String,
+    /// The values the release was installed with (`--set`, `-f`), not the chart's defaults.
+    #[serde(skip)]
+    pub values: serde_json::Value,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -50,6 +53,8 @@ struct Record {
     version: u32,
     info: Info,
     chart: Option<Chart>,
+    #[serde(default)]
+    config: serde_json::Value,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +123,7 @@ pub fn decode(secret: &Secret) -> Result<Release, DecodeError> {
         chart: meta.as_ref().map(|m| m.name.clone()).unwrap_or_default(),
         chart_version: meta.as_ref().map(|m| m.version.clone()).unwrap_or_default(),
         app_version: meta.map(|m| m.app_version).unwrap_or_default(),
+        values: record.config,
     })
 }
 

@@ -17,18 +17,24 @@ use crate::settings::OutputSettings;
 
 pub use human::{Human, Render};
 pub use logging::init_logging;
-pub use progress::{Bar, Bars, Spinner};
+pub use progress::{Bar, Bars, Spinner, StepBoard};
 
 /// Writes results to stdout and everything else to stderr, in the chosen format.
 pub struct Printer {
     settings: OutputSettings,
+    /// Results go nowhere: for commands run as steps of another (bootstrap), whose own
+    /// report is the output.
+    discard: bool,
 }
 
 impl Printer {
     pub fn new(settings: OutputSettings) -> Self {
         console::set_colors_enabled(settings.color_stdout);
         console::set_colors_enabled_stderr(settings.color_stderr);
-        Self { settings }
+        Self {
+            settings,
+            discard: false,
+        }
     }
 
     /// A printer for before settings are known (errors while resolving them).
@@ -108,7 +114,34 @@ impl Printer {
         Bars::new(self.settings.progress)
     }
 
+    /// One line per step of a plan, on stderr when someone watches a terminal.
+    pub fn step_board(&self, titles: &[String]) -> StepBoard {
+        StepBoard::new(self.settings.progress, titles)
+    }
+
+    /// One JSON object on one line: an event of a stream (`-o json` of bootstrap).
+    pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
+        let mut text = serde_json::to_string(value).map_err(io::Error::other)?;
+        text.push('\n');
+        self.stdout(text.as_bytes())
+    }
+
+    /// A printer that shows nothing: no results, notes, spinners or bars.
+    pub fn sink(&self) -> Printer {
+        Printer {
+            settings: OutputSettings {
+                quiet: true,
+                progress: false,
+                ..self.settings
+            },
+            discard: true,
+        }
+    }
+
     fn stdout(&self, bytes: &[u8]) -> io::Result<()> {
+        if self.discard {
+            return Ok(());
+        }
         let mut out = io::stdout().lock();
         let written = out.write_all(bytes).and_then(|()| out.flush());
         match written {

@@ -101,6 +101,63 @@ impl Bar {
     }
 }
 
+/// One line per step of a plan (bootstrap), each pending, then spinning, then finished
+/// with a mark and what happened; hidden like spinners when nobody watches a terminal.
+pub struct StepBoard {
+    _multi: MultiProgress,
+    lines: Vec<ProgressBar>,
+}
+
+impl StepBoard {
+    pub(super) fn new(visible: bool, titles: &[String]) -> Self {
+        let target = if visible {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let multi = MultiProgress::with_draw_target(target);
+        let style = ProgressStyle::with_template("  {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let lines = titles
+            .iter()
+            .map(|t| {
+                let line = multi.add(ProgressBar::new_spinner());
+                line.set_style(style.clone());
+                line.set_message(format!("· {t}"));
+                line.tick();
+                line
+            })
+            .collect();
+        Self {
+            _multi: multi,
+            lines,
+        }
+    }
+
+    /// Step `i` is running.
+    pub fn start(&self, i: usize, message: String) {
+        if let Some(line) = self.lines.get(i) {
+            line.set_style(
+                ProgressStyle::with_template("{spinner:.cyan} {msg} {elapsed:.dim}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            line.set_message(message);
+            line.enable_steady_tick(Duration::from_millis(100));
+        }
+    }
+
+    /// Step `i` ended: its line keeps `message`.
+    pub fn finish(&self, i: usize, message: String) {
+        if let Some(line) = self.lines.get(i) {
+            line.set_style(
+                ProgressStyle::with_template("{msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            line.finish_with_message(message);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,6 +2,7 @@
 
 mod harness;
 
+mod bootstrap;
 mod cli;
 mod completions;
 mod demo;

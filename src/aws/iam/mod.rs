@@ -307,6 +307,22 @@ pub async fn observe_alb_role(
 }
 
 /// Makes the planned calls, in order.
+/// A create that lost a race: another otelctl (or person) made the same provider or
+/// policy between our look and our call. Its content is re-checked by the verify pass.
+fn already_made<T>(result: Result<T, AwsError>) -> Result<(), AwsError> {
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if e.code.as_deref() == Some("EntityAlreadyExists") => {
+            tracing::info!(
+                operation = e.operation,
+                "already created meanwhile; checked again after"
+            );
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
 pub async fn apply(client: &Client, steps: &[plan::Step]) -> Result<(), AwsError> {
     use plan::Step;
     for step in steps {
@@ -316,9 +332,7 @@ pub async fn apply(client: &Client, steps: &[plan::Step]) -> Result<(), AwsError
                 url,
                 client_id,
                 thumbprint,
-            } => create_oidc_provider(client, url, client_id, thumbprint)
-                .await
-                .map(drop)?,
+            } => already_made(create_oidc_provider(client, url, client_id, thumbprint).await)?,
             Step::AddClientId {
                 provider_arn,
                 client_id,
@@ -326,9 +340,7 @@ pub async fn apply(client: &Client, steps: &[plan::Step]) -> Result<(), AwsError
             Step::CreatePolicy {
                 policy_name,
                 policy_document,
-            } => create_policy(client, policy_name, policy_document)
-                .await
-                .map(drop)?,
+            } => already_made(create_policy(client, policy_name, policy_document).await)?,
             Step::CreatePolicyVersion {
                 policy_arn,
                 policy_document,

@@ -234,6 +234,7 @@ mod tests {
             chart: name.into(),
             chart_version: "1.0.0".into(),
             app_version: "1".into(),
+            values: serde_json::Value::Null,
         }
     }
 

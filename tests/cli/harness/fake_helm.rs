@@ -3,7 +3,9 @@
 //! go to a JSON-lines log. It keeps repositories in a state file like helm's repo cache.
 //!
 //! Behaviour from the environment: FAKE_HELM_VERSION (what `version --short` says),
-//! FAKE_HELM_FAIL (a release whose upgrade fails the way helm does).
+//! FAKE_HELM_FAIL (a release whose upgrade fails the way helm does), and FAKE_HELM_KUBE (a
+//! fake API server's URL, taking anonymous requests): an upgrade then creates the release's
+//! Helm Secret there, plus the objects in FAKE_HELM_OBJECTS/<release>.json, as a chart would.
 
 use std::path::PathBuf;
 
@@ -35,6 +37,43 @@ except OSError:
     repos = {}
 def save():
     json.dump(repos, open(state, "w"))
+PATHS = {"Secret": "api/v1", "Pod": "api/v1", "Service": "api/v1", "Deployment": "apis/apps/v1"}
+def install(release, ns):
+    """What a chart leaves in the cluster: Helm's release Secret (the values given with
+    --set/--set-string as its config) and FAKE_HELM_OBJECTS/<release>.json."""
+    import base64, gzip, urllib.request, urllib.error
+    config = {}
+    for i, a in enumerate(args[:-1]):
+        if a in ("--set", "--set-string") and "\\" not in args[i + 1]:
+            key, _, value = args[i + 1].partition("=")
+            node = config
+            parts = key.split(".")
+            for p in parts[:-1]:
+                node = node.setdefault(p, {})
+            node[parts[-1]] = value
+    version = args[args.index("--version") + 1] if "--version" in args else "0.1.0"
+    record = {"name": release, "namespace": ns, "version": 1, "info": {"status": "deployed"},
+              "chart": {"metadata": {"name": args[3].rstrip("/").split("/")[-1], "version": version,
+                                     "appVersion": "fake"}}, "config": config}
+    packed = base64.b64encode(gzip.compress(json.dumps(record).encode())).decode()
+    objects = [{"apiVersion": "v1", "kind": "Secret", "type": "helm.sh/release.v1",
+                "metadata": {"name": "sh.helm.release.v1.%s.v1" % release, "namespace": ns,
+                             "labels": {"owner": "helm", "name": release, "status": "deployed", "version": "1"}},
+                "data": {"release": base64.b64encode(packed.encode()).decode()}}]
+    extra = os.path.join(os.environ.get("FAKE_HELM_OBJECTS", ""), release + ".json")
+    if os.path.exists(extra):
+        objects += json.load(open(extra))
+    for obj in objects:
+        kind, name = obj["kind"], obj["metadata"]["name"]
+        base = "%s/%s/namespaces/%s/%ss" % (os.environ["FAKE_HELM_KUBE"], PATHS[kind], ns, kind.lower())
+        try:
+            urllib.request.urlopen(urllib.request.Request(base + "/" + name, method="DELETE"))
+        except urllib.error.HTTPError:
+            pass
+        request = urllib.request.Request(base, data=json.dumps(obj).encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(request)
+
 if args[:2] == ["version", "--short"]:
     print(os.environ.get("FAKE_HELM_VERSION", "v3.16.2+g13654a5"))
 elif args[:2] == ["repo", "list"]:
@@ -64,6 +103,8 @@ elif args[:2] == ["upgrade", "--install"]:
               "context deadline exceeded" % release, file=sys.stderr)
         sys.exit(1)
     ns = args[args.index("--namespace") + 1]
+    if os.environ.get("FAKE_HELM_KUBE"):
+        install(release, ns)
     print("NAME: %s\nNAMESPACE: %s\nSTATUS: deployed\nREVISION: 1" % (release, ns))
 else:
     print("fake helm: unexpected %r" % args, file=sys.stderr)

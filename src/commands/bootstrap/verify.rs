@@ -1,0 +1,126 @@
+//! The runbook's promise, measured: "traces appear in Jaeger within seconds". Requests with
+//! trace ids chosen here go through the app (port-forward), then Jaeger's query API (also a
+//! port-forward) is polled until every one of those traces is there.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use http_body_util::{BodyExt, Empty};
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+
+use super::steps::Ctx;
+use crate::kube::forward;
+
+type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Empty<bytes::Bytes>>;
+
+/// A W3C traceparent for `trace_id`, sampled. Pure.
+pub fn traceparent(trace_id: u128, span_id: u64) -> String {
+    format!("00-{trace_id:032x}-{span_id:016x}-01")
+}
+
+async fn get(http: &Http, url: &str, traceparent: Option<&str>) -> Result<(u16, bytes::Bytes)> {
+    let mut req = hyper::Request::get(url);
+    if let Some(tp) = traceparent {
+        req = req.header("traceparent", tp);
+    }
+    let response = tokio::time::timeout(
+        Duration::from_secs(10),
+        http.request(req.body(Empty::new())?),
+    )
+    .await
+    .with_context(|| format!("no answer from {url} within 10s"))??;
+    let status = response.status().as_u16();
+    let body = response.into_body().collect().await?.to_bytes();
+    Ok((status, body))
+}
+
+/// Whether Jaeger's `/api/traces/{id}` answer holds the trace. Pure.
+pub fn trace_found(status: u16, body: &[u8]) -> bool {
+    status == 200
+        && serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| v["data"].as_array().map(|d| !d.is_empty()))
+            .unwrap_or(false)
+}
+
+pub async fn run(ctx: &mut Ctx<'_>) -> Result<String> {
+    let client = ctx.kube().await?;
+    let ns = &ctx.settings.namespaces;
+    let local: SocketAddr = ([127, 0, 0, 1], 0).into();
+    let app = forward::resolve(&client, &ns.app, None, "otel-demo").await?;
+    let jaeger = forward::resolve(&client, &ns.jaeger, Some(16686), "jaeger").await?;
+    let app = forward::start(client.clone(), app, local).await?;
+    let jaeger = forward::start(client, jaeger, local).await?;
+    let http: Http = Client::builder(TokioExecutor::new()).build_http();
+
+    let ids: Vec<u128> = (0..ctx.args.requests)
+        .map(|_| fastrand::u128(1..))
+        .collect();
+    for id in &ids {
+        let url = format!("http://{}/api/hello", app.local);
+        let (status, _) = get(&http, &url, Some(&traceparent(*id, fastrand::u64(1..)))).await?;
+        if status != 200 {
+            bail!(
+                "the app answered {status} through the port-forward to {}",
+                app.target.pod
+            );
+        }
+    }
+    let sent = Instant::now();
+    let deadline = sent + ctx.args.verify_timeout;
+    let mut missing = ids.clone();
+    loop {
+        let mut still = Vec::new();
+        for id in missing {
+            let url = format!("http://{}/api/traces/{id:032x}", jaeger.local);
+            match get(&http, &url, None).await {
+                Ok((status, body)) if trace_found(status, &body) => {}
+                _ => still.push(id),
+            }
+        }
+        missing = still;
+        if missing.is_empty() {
+            return Ok(format!(
+                "{} of {} traces in Jaeger {:.1} s after they were sent",
+                ids.len(),
+                ids.len(),
+                sent.elapsed().as_secs_f64()
+            ));
+        }
+        if Instant::now() >= deadline {
+            bail!(
+                "{} of {} traces not in Jaeger after {:?} (e.g. {:032x})",
+                missing.len(),
+                ids.len(),
+                ctx.args.verify_timeout,
+                missing[0]
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traceparents_are_w3c_and_jaeger_answers_are_read() {
+        assert_eq!(
+            traceparent(0xab, 0xcd),
+            "00-000000000000000000000000000000ab-00000000000000cd-01"
+        );
+        assert!(trace_found(
+            200,
+            br#"{"data":[{"traceID":"ab","spans":[]}]}"#
+        ));
+        assert!(!trace_found(200, br#"{"data":[]}"#));
+        assert!(!trace_found(
+            404,
+            br#"{"data":null,"errors":[{"code":404}]}"#
+        ));
+        assert!(!trace_found(200, b"not json"));
+    }
+}
