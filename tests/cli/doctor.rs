@@ -19,15 +19,18 @@ use world::{
 
 const ALL: usize = 25;
 
-/// One healthy world, built once and only read by the tests that share it.
-fn healthy() -> &'static World {
+/// One healthy world, built once and only read by the tests that share it; they take
+/// turns, so one test's request log holds only its own doctor run.
+fn healthy() -> (&'static World, std::sync::MutexGuard<'static, ()>) {
     static WORLD: std::sync::OnceLock<World> = std::sync::OnceLock::new();
-    WORLD.get_or_init(|| World::healthy("eu-north-1"))
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let turn = TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    (WORLD.get_or_init(|| World::healthy("eu-north-1")), turn)
 }
 
 #[test]
 fn doctor_passes_every_check_on_a_healthy_deployment() {
-    let w = healthy();
+    let (w, _turn) = healthy();
     let (code, report) = w.doctor(&[]);
     let not_passing: BTreeMap<_, _> = statuses(&report)
         .into_iter()
@@ -72,7 +75,7 @@ fn doctor_passes_every_check_on_a_healthy_deployment() {
 
 #[test]
 fn doctor_lists_each_kind_once_instead_of_getting_objects_one_by_one() {
-    let w = healthy();
+    let (w, _turn) = healthy();
     let before = w.kube.requests().len();
     let (code, _) = w.doctor(&["--skip", "tools."]);
     assert_eq!(code, 0);
@@ -314,7 +317,7 @@ print(json.dumps({'tests': len(cases), 'failures': kinds(Failure), 'errors': kin
 
 #[test]
 fn a_missing_cluster_fails_and_its_dependents_are_skipped_with_the_reason() {
-    let w = healthy();
+    let (w, _turn) = healthy();
     let (code, report) = w.doctor(&["--cluster", "no-such-cluster", "--skip", "tools."]);
     assert_eq!(code, 1);
     let s = statuses(&report);
@@ -582,4 +585,68 @@ fn the_collector_endpoint_of_the_runbook_resolves() {
         "flask-hello → opentelemetry/otel-collector:4317"
     );
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn unusable_credentials_error_identity_and_skip_everything_that_needs_aws() {
+    let sb = Sandbox::new();
+    let out = sb
+        .otelctl()
+        .env("AWS_ENDPOINT_URL", refused_url())
+        .args([
+            "doctor",
+            "--cluster",
+            "c",
+            "--only",
+            "aws.,eks.,iam.",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let report = crate::harness::json(&out);
+    let s = statuses(&report);
+    assert_eq!(s["aws.identity"], "error", "{report:#}");
+    for id in [
+        "eks.cluster",
+        "eks.version",
+        "iam.oidc-provider",
+        "iam.alb-controller-role",
+    ] {
+        assert_eq!(s[id], "skip", "{id}");
+    }
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_collector_without_ready_endpoints_fails_and_the_app_check_waits_for_it() {
+    let api = KubeApi::start();
+    let sb = Sandbox::new();
+    api.kubeconfig(&sb.path(".kube/config"), "c", "c");
+    api.add(service("opentelemetry", "otel-collector", &[4317, 4318]));
+    api.add(slice("opentelemetry", "otel-collector", false));
+    api.add(deployment(
+        "app",
+        "otel-demo",
+        "x",
+        &[("OTEL_EXPORTER_OTLP_ENDPOINT", COLLECTOR_ENDPOINT)],
+        1,
+    ));
+    let out = sb
+        .otelctl()
+        .args(["doctor", "--only", "otel.", "-o", "json"])
+        .output()
+        .unwrap();
+    let report = crate::harness::json(&out);
+    let s = statuses(&report);
+    assert_eq!(s["otel.collector"], "fail", "{report:#}");
+    assert!(
+        check(&report, "otel.collector")["summary"]
+            .as_str()
+            .unwrap()
+            .contains("no ready endpoints")
+    );
+    assert_eq!(s["otel.app-endpoint"], "skip");
+    assert_eq!(s["otel.jaeger"], "fail");
+    assert_eq!(out.status.code(), Some(1));
 }
