@@ -12,7 +12,7 @@ use crate::harness::fake_helm::FakeHelm;
 use crate::harness::kubeapi::KubeApi;
 use crate::harness::registry::registry;
 use crate::harness::served::Served;
-use crate::harness::{ACCOUNT, Sandbox, moto, unique};
+use crate::harness::{Sandbox, moto, unique};
 use crate::image::{AMD64, write_binary};
 
 const THUMBPRINT: &str = "9e99a48a9960b14926bb7f3b02e22da2b0ab7280";
@@ -32,40 +32,8 @@ struct Setup {
 /// A new account (per region): a cluster with a subnet, nothing else; a kubeconfig whose
 /// `fake` context reaches the fake API server; the pods' stand-ins running.
 fn setup(region: &'static str) -> Setup {
-    let ec2 = moto().ec2(region);
-    let vpc = moto()
-        .block_on(ec2.create_vpc().cidr_block("10.7.0.0/16").send())
-        .unwrap()
-        .vpc
-        .and_then(|v| v.vpc_id)
-        .unwrap();
-    let subnet = moto()
-        .block_on(
-            ec2.create_subnet()
-                .vpc_id(&vpc)
-                .cidr_block("10.7.1.0/24")
-                .send(),
-        )
-        .unwrap()
-        .subnet
-        .and_then(|s| s.subnet_id)
-        .unwrap();
     let cluster = unique("boot");
-    let cfg = aws_sdk_eks::types::VpcConfigRequest::builder()
-        .subnet_ids(subnet)
-        .build();
-    moto()
-        .block_on(
-            moto()
-                .eks(region)
-                .create_cluster()
-                .name(&cluster)
-                .version("1.34")
-                .role_arn(format!("arn:aws:iam::{ACCOUNT}:role/eks"))
-                .resources_vpc_config(cfg)
-                .send(),
-        )
-        .unwrap();
+    moto().cluster_in_vpc(region, &cluster, "1.34", 7);
     let sb = Sandbox::new();
     let repository = unique("boot-repo");
     sb.write(

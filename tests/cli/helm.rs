@@ -11,39 +11,8 @@ const REGION: &str = "ap-southeast-2";
 
 /// A cluster with a subnet in a VPC, and the app's ECR repository: (cluster, vpc, repo uri).
 fn aws() -> (String, String, String, String) {
-    let ec2 = moto().ec2(REGION);
-    let vpc = moto()
-        .block_on(ec2.create_vpc().cidr_block("10.9.0.0/16").send())
-        .unwrap()
-        .vpc
-        .and_then(|v| v.vpc_id)
-        .unwrap();
-    let subnet = moto()
-        .block_on(
-            ec2.create_subnet()
-                .vpc_id(&vpc)
-                .cidr_block("10.9.1.0/24")
-                .send(),
-        )
-        .unwrap()
-        .subnet
-        .and_then(|s| s.subnet_id)
-        .unwrap();
     let cluster = unique("helm");
-    let cfg = aws_sdk_eks::types::VpcConfigRequest::builder()
-        .subnet_ids(subnet)
-        .build();
-    moto()
-        .block_on(
-            moto()
-                .eks(REGION)
-                .create_cluster()
-                .name(&cluster)
-                .role_arn(format!("arn:aws:iam::{ACCOUNT}:role/eks"))
-                .resources_vpc_config(cfg)
-                .send(),
-        )
-        .unwrap();
+    let (vpc, _) = moto().cluster_in_vpc(REGION, &cluster, "1.34", 9);
     let repo = unique("helm-repo");
     let uri = moto()
         .block_on(

@@ -134,6 +134,49 @@ impl Moto {
         out.cluster.and_then(|c| c.arn).expect("cluster ARN")
     }
 
+    /// A VPC (`10.N.0.0/16`) with one subnet (`10.N.1.0/24`) and an EKS cluster of
+    /// `version` on it, in `region`: (vpc id, subnet id).
+    pub fn cluster_in_vpc(
+        &self,
+        region: &str,
+        name: &str,
+        version: &str,
+        n: u8,
+    ) -> (String, String) {
+        let ec2 = self.ec2(region);
+        let vpc = self
+            .block_on(ec2.create_vpc().cidr_block(format!("10.{n}.0.0/16")).send())
+            .expect("create a VPC")
+            .vpc
+            .and_then(|v| v.vpc_id)
+            .expect("VPC id");
+        let subnet = self
+            .block_on(
+                ec2.create_subnet()
+                    .vpc_id(&vpc)
+                    .cidr_block(format!("10.{n}.1.0/24"))
+                    .send(),
+            )
+            .expect("create a subnet")
+            .subnet
+            .and_then(|s| s.subnet_id)
+            .expect("subnet id");
+        let cfg = aws_sdk_eks::types::VpcConfigRequest::builder()
+            .subnet_ids(&subnet)
+            .build();
+        self.block_on(
+            self.eks(region)
+                .create_cluster()
+                .name(name)
+                .version(version)
+                .role_arn(format!("arn:aws:iam::{}:role/eks", super::ACCOUNT))
+                .resources_vpc_config(cfg)
+                .send(),
+        )
+        .expect("create a cluster");
+        (vpc, subnet)
+    }
+
     /// Runs a future on the harness's runtime (seeding and reading state back).
     pub fn block_on<F: std::future::Future>(&self, future: F) -> F::Output {
         self.runtime.block_on(future)
