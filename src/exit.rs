@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use crate::aws::{AwsError, AwsErrorKind};
 use crate::image::registry::RegistryError;
+use crate::kube::client::ClientError;
+use crate::kube::forward::ForwardError;
 use crate::kube::kubeconfig::KubeconfigError;
 use crate::settings::SettingsError;
 
@@ -65,6 +67,28 @@ pub fn classify(err: &anyhow::Error) -> Exit {
         }
         if let Some(KubeconfigError::NoHome) = cause.downcast_ref::<KubeconfigError>() {
             return Exit::Usage;
+        }
+        if let Some(err) = cause.downcast_ref::<ClientError>() {
+            return match err {
+                ClientError::NoHome
+                | ClientError::NoContext
+                | ClientError::UnknownContext(_)
+                | ClientError::Missing { .. } => Exit::Usage,
+                _ => Exit::Failed,
+            };
+        }
+        if let Some(err) = cause.downcast_ref::<ForwardError>() {
+            return match err {
+                ForwardError::NoService { .. } | ForwardError::NoPod { .. } => Exit::NotFound,
+                ForwardError::Api(_) | ForwardError::Listen { .. } => Exit::Failed,
+            };
+        }
+        if let Some(kube::Error::Api(status)) = cause.downcast_ref::<kube::Error>() {
+            return match status.code {
+                401 | 403 => Exit::Credentials,
+                404 => Exit::NotFound,
+                _ => Exit::Failed,
+            };
         }
     }
     Exit::Failed

@@ -24,10 +24,14 @@ pub const STEPS: &[(&str, &str)] = &[
     ("verify", "traces reach Jaeger"),
 ];
 
-/// A `--only`/`--skip` name that is no step.
+/// A plan that cannot be made from `--only`/`--skip`.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("no step is named `{0}`; the steps: {steps}", steps = STEPS.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", "))]
-pub struct UnknownStep(pub String);
+pub enum PlanError {
+    #[error("no step is named `{0}`; the steps: {steps}", steps = STEPS.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", "))]
+    Unknown(String),
+    #[error("--only and --skip leave no step to run (infra runs only with --terraform)")]
+    Empty,
+}
 
 /// The steps to run, in order: all (infra only with a Terraform directory), narrowed by
 /// `only` and `skip`. Pure.
@@ -35,19 +39,23 @@ pub fn plan(
     terraform: bool,
     only: &[String],
     skip: &[String],
-) -> Result<Vec<&'static str>, UnknownStep> {
+) -> Result<Vec<&'static str>, PlanError> {
     for name in only.iter().chain(skip) {
         if !STEPS.iter().any(|(id, _)| id == name) {
-            return Err(UnknownStep(name.clone()));
+            return Err(PlanError::Unknown(name.clone()));
         }
     }
-    Ok(STEPS
+    let steps: Vec<&'static str> = STEPS
         .iter()
         .map(|(id, _)| *id)
         .filter(|id| terraform || *id != "infra")
         .filter(|id| only.is_empty() || only.iter().any(|o| o == id))
         .filter(|id| !skip.iter().any(|s| s == id))
-        .collect())
+        .collect();
+    if steps.is_empty() {
+        return Err(PlanError::Empty);
+    }
+    Ok(steps)
 }
 
 /// The title of a step.
@@ -119,7 +127,8 @@ mod tests {
         assert!(!skipped.contains(&"image") && !skipped.contains(&"verify"));
         assert_eq!(
             plan(false, &["imgae".into()], &[]),
-            Err(UnknownStep("imgae".into()))
+            Err(PlanError::Unknown("imgae".into()))
         );
+        assert_eq!(plan(false, &["infra".into()], &[]), Err(PlanError::Empty));
     }
 }

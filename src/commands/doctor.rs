@@ -67,6 +67,7 @@ async fn kube_client(settings: &Settings) -> Result<(client::Target, kube::Clien
     let fail = |e: client::ClientError| CheckError {
         message: e.to_string(),
         remediation: Some("otelctl kubeconfig update".into()),
+        not_found: false,
     };
     client::from_settings(&settings.kube).await.map_err(fail)
 }

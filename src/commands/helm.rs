@@ -1,6 +1,8 @@
 //! `otelctl helm install`: the runbook's three `helm upgrade --install` steps (plus the ALB
 //! controller), with pinned charts, embedded values and what otelctl knows from AWS filled in.
 
+use std::time::Duration;
+
 use anyhow::{Context, Result};
 use serde::Serialize;
 
@@ -8,10 +10,16 @@ use super::require_cluster;
 use crate::aws::{self, ecr};
 use crate::cli::{HelmInstallArgs, HelmTarget};
 use crate::exit::UsageError;
-use crate::helm::runner::Helm;
-use crate::helm::{self, Facts, Overrides, Pin};
+use crate::helm::runner::{Helm, HelmError};
+use crate::helm::{self, Facts, Namespaces, Overrides, Pin};
+use crate::kube::client;
 use crate::output::{Human, Printer, Render};
 use crate::settings::Settings;
+
+/// How long `helm repo add`/`update` may take (they download repository indexes).
+const REPO_LIMIT: Duration = Duration::from_secs(300);
+/// Beyond `--timeout`, for helm's own start-up and an atomic rollback.
+const UPGRADE_MARGIN: Duration = Duration::from_secs(180);
 
 #[derive(Serialize)]
 struct Installed {
@@ -117,14 +125,17 @@ async fn facts(
 /// (kept only when needed, unless this is a dry run), then the upgrade.
 fn commands(
     pin: &Pin,
+    ns: &Namespaces,
     dir: &std::path::Path,
     facts: &Facts,
     user: &Overrides,
 ) -> Result<(Vec<Vec<String>>, Vec<String>)> {
-    let required = helm::required_values(pin, facts)?;
+    let required = helm::required_values(pin, facts, ns)?;
+    let namespace = helm::namespace(pin, ns);
     if pin.embedded() {
         let chart = helm::write_app_chart(dir).context("cannot write the app chart")?;
-        let upgrade = helm::upgrade_args(pin, &chart.display().to_string(), None, required, user);
+        let chart = chart.display().to_string();
+        let upgrade = helm::upgrade_args(pin, &namespace, &chart, None, required, user);
         return Ok((Vec::new(), upgrade));
     }
     let values = match helm::values_file(pin) {
@@ -148,8 +159,25 @@ fn commands(
     let chart = format!("{}/{}", pin.repo_name, pin.chart);
     Ok((
         repo,
-        helm::upgrade_args(pin, &chart, values.as_deref(), required, user),
+        helm::upgrade_args(pin, &namespace, &chart, values.as_deref(), required, user),
     ))
+}
+
+/// `--kube-context` (and `--kubeconfig` when one was named), so helm installs into the
+/// cluster otelctl reads, not whatever helm's own default context is.
+fn kube_flags(settings: &Settings, dry_run: bool) -> Result<Vec<String>> {
+    let kube = &settings.kube;
+    let mut flags = Vec::new();
+    if let Some(path) = &kube.kubeconfig {
+        flags.extend(["--kubeconfig".to_owned(), path.display().to_string()]);
+    }
+    match client::load_kubeconfig(kube).and_then(|c| client::target(&c, kube.context.as_deref())) {
+        Ok(target) => flags.extend(["--kube-context".to_owned(), target.context]),
+        // A dry run prints the commands even where there is no kubeconfig yet.
+        Err(_) if dry_run => {}
+        Err(e) => return Err(e.into()),
+    }
+    Ok(flags)
 }
 
 pub async fn install(settings: &Settings, printer: &Printer, args: &HelmInstallArgs) -> Result<()> {
@@ -171,21 +199,27 @@ pub async fn install(settings: &Settings, printer: &Printer, args: &HelmInstallA
         values: args.values.clone(),
         version: args.chart_version.clone(),
         timeout: format!("{}s", args.timeout.as_secs().max(1)),
+        kube: kube_flags(settings, args.dry_run)?,
+    };
+    let ns = Namespaces {
+        app: settings.namespaces.app.clone(),
+        collector: settings.namespaces.collector.clone(),
+        jaeger: settings.namespaces.jaeger.clone(),
     };
     let facts = facts(settings, printer, &pins, args).await?;
     let dir = tempfile::tempdir().context("cannot make a temporary directory")?;
     let helm_bin = Helm::default();
     if !args.dry_run {
-        let version = helm_bin.version()?;
+        let version = tokio::task::block_in_place(|| helm_bin.version())?;
         printer.note(format!("helm {version}"));
     }
     let mut releases = Vec::new();
     for pin in &pins {
-        let (repo, upgrade) = commands(pin, dir.path(), &facts, &user)?;
+        let (repo, upgrade) = commands(pin, &ns, dir.path(), &facts, &user)?;
         let mut done = Installed {
             target: pin.target.clone(),
             release: pin.release.clone(),
-            namespace: pin.namespace.clone(),
+            namespace: helm::namespace(pin, &ns),
             chart: if pin.embedded() {
                 "otel-demo".into()
             } else {
@@ -209,21 +243,24 @@ pub async fn install(settings: &Settings, printer: &Printer, args: &HelmInstallA
             }
         };
         let cached = !pin.embedded()
-            && helm_bin.repos()?.contains(&pin.repo_name)
-            && helm_bin.has_chart_version(&pin.repo_name, &pin.chart, &done.version)?;
-        let run = |args: &Vec<String>, show: &mut dyn FnMut(&str)| {
-            tokio::task::block_in_place(|| helm_bin.run(args, show))
+            && tokio::task::block_in_place(|| -> Result<bool, HelmError> {
+                Ok(helm_bin.repos()?.contains(&pin.repo_name)
+                    && helm_bin.has_chart_version(&pin.repo_name, &pin.chart, &done.version)?)
+            })?;
+        let run = |args: &Vec<String>, limit: Duration, show: &mut dyn FnMut(&str)| {
+            tokio::task::block_in_place(|| helm_bin.run(args, limit, show))
         };
         if !pin.embedded() && !cached {
             for command in &repo {
-                run(command, &mut show)?;
+                run(command, REPO_LIMIT, &mut show)?;
                 done.commands.push(command.clone());
             }
         }
-        run(&upgrade, &mut show).with_context(|| {
+        // helm enforces --timeout itself; the margin covers its own start and rollback.
+        run(&upgrade, args.timeout + UPGRADE_MARGIN, &mut show).with_context(|| {
             format!(
-                "installing {} into namespace {} failed (helm rolled it back: --atomic)",
-                pin.release, pin.namespace
+                "installing {} into namespace {} failed (with --atomic, helm rolls back any partial install)",
+                pin.release, done.namespace
             )
         })?;
         done.commands.push(upgrade);

@@ -40,7 +40,7 @@ pub fn target(settings: &Settings, target: ForwardTarget) -> (String, Option<u16
 }
 
 pub async fn run(settings: &Settings, printer: &Printer, args: &PortForwardArgs) -> Result<()> {
-    let (_, kube) = client::from_settings(&settings.kube).await?;
+    let (_, kube) = client::streaming_from_settings(&settings.kube).await?;
     let (namespace, port, preferred) = target(settings, args.target);
     let resolved = {
         let _spinner = printer.spinner(format!("Finding a ready pod in {namespace}"));
@@ -55,10 +55,10 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &PortForwardArgs)
         .context("cannot start the port-forward")?;
     let url = format!("http://{}", forwarding.local);
     printer.result(&Report {
-        url,
+        url: url.clone(),
         target: forwarding.target.clone(),
     })?;
-    printer.note("Ctrl-C to stop");
+    printer.note(format!("forwarding {url}; Ctrl-C to stop"));
     crate::shutdown::signal().await;
     drop(forwarding);
     Ok(())

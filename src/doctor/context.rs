@@ -111,6 +111,7 @@ impl Context {
                  otelctl.toml"
                     .into(),
             ),
+            not_found: false,
         })
     }
 

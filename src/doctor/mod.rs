@@ -112,6 +112,8 @@ pub struct CheckResult {
 pub struct CheckError {
     pub message: String,
     pub remediation: Option<String>,
+    /// The thing asked about does not exist (a verdict for some checks, not an error).
+    pub not_found: bool,
 }
 
 impl CheckError {
@@ -119,6 +121,7 @@ impl CheckError {
         Self {
             message: message.into(),
             remediation: None,
+            not_found: false,
         }
     }
 }
@@ -129,6 +132,7 @@ impl From<crate::aws::AwsError> for CheckError {
             format!("grant {action} to the identity otelctl runs as (see `otelctl whoami`)")
         });
         Self {
+            not_found: err.kind == crate::aws::AwsErrorKind::NotFound,
             message: err.to_string(),
             remediation,
         }
@@ -156,6 +160,7 @@ impl From<kube::Error> for CheckError {
         Self {
             message,
             remediation,
+            not_found: matches!(&err, kube::Error::Api(status) if status.code == 404),
         }
     }
 }

@@ -12,6 +12,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+/// The namespaces the embedded values are written for: app, collector, Jaeger.
+const DEFAULT_NAMESPACES: (&str, &str, &str) = ("app", "opentelemetry", "jaeger");
+
 /// The oldest helm otelctl drives (OCI charts and the `--wait` semantics it relies on).
 pub const MIN_HELM: (u32, u32) = (3, 8);
 
@@ -140,6 +143,25 @@ pub struct Facts {
     pub image_tag: Option<String>,
 }
 
+/// The namespaces otelctl's settings name for the app, the collector and Jaeger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Namespaces {
+    pub app: String,
+    pub collector: String,
+    pub jaeger: String,
+}
+
+/// The namespace a release goes to: the settings' for the app, collector and Jaeger (so
+/// doctor, port-forward and helm agree), the pinned one otherwise. Pure.
+pub fn namespace(pin: &Pin, ns: &Namespaces) -> String {
+    match pin.target.as_str() {
+        "app" => ns.app.clone(),
+        "collector" => ns.collector.clone(),
+        "jaeger" => ns.jaeger.clone(),
+        _ => pin.namespace.clone(),
+    }
+}
+
 /// What the user added on the command line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
@@ -147,6 +169,8 @@ pub struct Overrides {
     pub values: Vec<std::path::PathBuf>,
     pub version: Option<String>,
     pub timeout: String,
+    /// `--kube-context`/`--kubeconfig`, so helm acts on the cluster otelctl reads.
+    pub kube: Vec<String>,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -164,8 +188,12 @@ fn set(key: &str, value: &str) -> [String; 2] {
     ["--set".to_owned(), format!("{key}={value}")]
 }
 
-/// The `--set`s a release needs from otelctl's facts. Pure.
-pub fn required_values(pin: &Pin, facts: &Facts) -> Result<Vec<String>, PlanError> {
+/// The `--set`s a release needs from otelctl's facts and namespaces. Pure.
+pub fn required_values(
+    pin: &Pin,
+    facts: &Facts,
+    ns: &Namespaces,
+) -> Result<Vec<String>, PlanError> {
     let need = |value: &Option<String>, what, how| {
         value.clone().ok_or_else(|| PlanError::Missing {
             release: pin.release.clone(),
@@ -206,6 +234,21 @@ pub fn required_values(pin: &Pin, facts: &Facts) -> Result<Vec<String>, PlanErro
             args.extend(set("image.repository", &repo));
             // A string, always: the chart's schema rejects `1.0` read as a number.
             args.extend(["--set-string".to_owned(), format!("image.tag={tag}")]);
+            if ns.collector != DEFAULT_NAMESPACES.1 {
+                args.extend(set(
+                    "otel.collectorEndpoint",
+                    &format!(
+                        "http://otel-collector.{}.svc.cluster.local:4317",
+                        ns.collector
+                    ),
+                ));
+            }
+        }
+        "collector" if ns.jaeger != DEFAULT_NAMESPACES.2 => {
+            args.extend(set(
+                "config.exporters.otlp_grpc/jaeger.endpoint",
+                &format!("jaeger.{}.svc.cluster.local:4317", ns.jaeger),
+            ));
         }
         _ => {}
     }
@@ -216,6 +259,7 @@ pub fn required_values(pin: &Pin, facts: &Facts) -> Result<Vec<String>, PlanErro
 /// written chart directory; `values` the written values file. Pure.
 pub fn upgrade_args(
     pin: &Pin,
+    namespace: &str,
     chart: &str,
     values: Option<&Path>,
     required: Vec<String>,
@@ -227,7 +271,7 @@ pub fn upgrade_args(
         &pin.release,
         chart,
         "--namespace",
-        &pin.namespace,
+        namespace,
         "--create-namespace",
         "--wait",
         "--timeout",
@@ -246,6 +290,7 @@ pub fn upgrade_args(
         args.push(values.display().to_string());
     }
     args.extend(required);
+    args.extend(user.kube.iter().cloned());
     // The user's values and sets come last, so they win.
     for file in &user.values {
         args.push("--values".into());

@@ -4,7 +4,9 @@
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
 
 use thiserror::Error;
 
@@ -12,6 +14,8 @@ use super::{MIN_HELM, parse_minor, version_in};
 
 /// Lines of helm's output kept for an error message.
 const TAIL: usize = 15;
+/// How long a local helm query (version, repo list, search) may take.
+const QUICK: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Error)]
 pub enum HelmError {
@@ -21,6 +25,8 @@ pub enum HelmError {
     TooOld { found: String },
     #[error("cannot run helm: {0}")]
     Spawn(#[source] std::io::Error),
+    #[error("`helm {command}` did not finish within {limit:?}; it was stopped")]
+    Timeout { command: String, limit: Duration },
     #[error("`helm {command}` exited with status {code}:\n{tail}")]
     Failed {
         command: String,
@@ -43,28 +49,103 @@ impl Default for Helm {
 }
 
 impl Helm {
-    fn command(&self, args: &[String]) -> Command {
-        let mut cmd = Command::new(&self.bin);
-        cmd.args(args).stdin(Stdio::null());
-        cmd
+    fn spawn(&self, args: &[String]) -> Result<std::process::Child, HelmError> {
+        Command::new(&self.bin)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => HelmError::Missing,
+                _ => HelmError::Spawn(e),
+            })
     }
 
-    fn output(&self, args: &[&str]) -> Result<std::process::Output, HelmError> {
+    /// Runs helm for at most `limit`, handing each line of its output (stdout and stderr)
+    /// to `line` as it comes; returns its status and its stdout.
+    fn execute(
+        &self,
+        args: &[String],
+        limit: Duration,
+        line: &mut dyn FnMut(&str),
+    ) -> Result<(ExitStatus, String, String), HelmError> {
+        let mut child = self.spawn(args)?;
+        let (tx, rx) = std::sync::mpsc::channel::<(bool, String)>();
+        let mut readers = Vec::new();
+        for (is_stdout, stream) in [
+            (
+                true,
+                child
+                    .stdout
+                    .take()
+                    .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            ),
+            (
+                false,
+                child
+                    .stderr
+                    .take()
+                    .map(|s| Box::new(s) as Box<dyn std::io::Read + Send>),
+            ),
+        ] {
+            if let Some(stream) = stream {
+                let tx = tx.clone();
+                readers.push(std::thread::spawn(move || {
+                    for l in BufReader::new(stream).lines().map_while(Result::ok) {
+                        let _ = tx.send((is_stdout, l));
+                    }
+                }));
+            }
+        }
+        drop(tx);
+        let deadline = Instant::now() + limit;
+        let (mut stdout, mut tail) = (String::new(), VecDeque::new());
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok((is_stdout, l)) => {
+                    line(&l);
+                    if is_stdout {
+                        stdout.push_str(&l);
+                        stdout.push('\n');
+                    }
+                    if tail.len() == TAIL {
+                        tail.pop_front();
+                    }
+                    tail.push_back(l);
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(HelmError::Timeout {
+                        command: summary(args),
+                        limit,
+                    });
+                }
+            }
+        }
+        for r in readers {
+            let _ = r.join();
+        }
+        let status = child.wait().map_err(HelmError::Spawn)?;
+        let tail: Vec<String> = tail.into();
+        Ok((status, stdout, tail.join("\n")))
+    }
+
+    fn quick(&self, args: &[&str]) -> Result<(ExitStatus, String, String), HelmError> {
         let args: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
-        self.command(&args).output().map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => HelmError::Missing,
-            _ => HelmError::Spawn(e),
-        })
+        self.execute(&args, QUICK, &mut |_| {})
     }
 
     /// `helm version --short`, refused below [`MIN_HELM`].
     pub fn version(&self) -> Result<String, HelmError> {
-        let out = self.output(&["version", "--short"])?;
-        let text = String::from_utf8_lossy(&out.stdout);
-        let found = version_in(&text).ok_or_else(|| HelmError::Failed {
+        let (status, stdout, tail) = self.quick(&["version", "--short"])?;
+        let found = version_in(&stdout).ok_or_else(|| HelmError::Failed {
             command: "version --short".into(),
-            code: out.status.code().unwrap_or(-1),
-            tail: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+            code: status.code().unwrap_or(-1),
+            tail,
         })?;
         match parse_minor(&found) {
             Some(v) if v >= MIN_HELM => Ok(found),
@@ -74,12 +155,12 @@ impl Helm {
 
     /// The names of the repositories helm knows (`helm repo list -o json`).
     pub fn repos(&self) -> Result<Vec<String>, HelmError> {
-        let out = self.output(&["repo", "list", "-o", "json"])?;
+        let (status, stdout, _) = self.quick(&["repo", "list", "-o", "json"])?;
         // With no repositories at all helm exits 1 and says so.
-        if !out.status.success() {
+        if !status.success() {
             return Ok(Vec::new());
         }
-        let list: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let list: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap_or_default();
         Ok(list
             .iter()
             .filter_map(|r| r["name"].as_str().map(str::to_owned))
@@ -94,7 +175,7 @@ impl Helm {
         version: &str,
     ) -> Result<bool, HelmError> {
         let reference = format!("{repo}/{chart}");
-        let out = self.output(&[
+        let (status, stdout, _) = self.quick(&[
             "search",
             "repo",
             &reference,
@@ -103,58 +184,29 @@ impl Helm {
             "-o",
             "json",
         ])?;
-        let found: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap_or_default();
-        Ok(out.status.success() && !found.is_empty())
+        let found: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap_or_default();
+        Ok(status.success() && !found.is_empty())
     }
 
-    /// Runs helm, handing each line of its output (stdout and stderr) to `line` as it comes.
-    pub fn run(&self, args: &[String], line: &mut dyn FnMut(&str)) -> Result<(), HelmError> {
-        let mut child = self
-            .command(args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => HelmError::Missing,
-                _ => HelmError::Spawn(e),
-            })?;
-        let (tx, rx) = std::sync::mpsc::channel::<String>();
-        let stderr = child.stderr.take().map(|err| {
-            let tx = tx.clone();
-            std::thread::spawn(move || {
-                for l in BufReader::new(err).lines().map_while(Result::ok) {
-                    let _ = tx.send(l);
-                }
-            })
-        });
-        if let Some(out) = child.stdout.take() {
-            std::thread::spawn(move || {
-                for l in BufReader::new(out).lines().map_while(Result::ok) {
-                    let _ = tx.send(l);
-                }
-            });
-        } else {
-            drop(tx);
-        }
-        let mut tail: VecDeque<String> = VecDeque::new();
-        for l in rx {
-            line(&l);
-            if tail.len() == TAIL {
-                tail.pop_front();
-            }
-            tail.push_back(l);
-        }
-        if let Some(handle) = stderr {
-            let _ = handle.join();
-        }
-        let status = child.wait().map_err(HelmError::Spawn)?;
+    /// Runs helm for at most `limit`, handing each line of its output to `line`.
+    pub fn run(
+        &self,
+        args: &[String],
+        limit: Duration,
+        line: &mut dyn FnMut(&str),
+    ) -> Result<(), HelmError> {
+        let (status, _, tail) = self.execute(args, limit, line)?;
         if status.success() {
             return Ok(());
         }
         Err(HelmError::Failed {
-            command: args.iter().take(3).cloned().collect::<Vec<_>>().join(" "),
+            command: summary(args),
             code: status.code().unwrap_or(-1),
-            tail: tail.into_iter().collect::<Vec<_>>().join("\n"),
+            tail,
         })
     }
+}
+
+fn summary(args: &[String]) -> String {
+    args.iter().take(3).cloned().collect::<Vec<_>>().join(" ")
 }

@@ -13,6 +13,14 @@ fn facts() -> Facts {
     }
 }
 
+fn ns() -> Namespaces {
+    Namespaces {
+        app: "app".into(),
+        collector: "opentelemetry".into(),
+        jaeger: "jaeger".into(),
+    }
+}
+
 fn pin(target: &str) -> Pin {
     pins().into_iter().find(|p| p.target == target).unwrap()
 }
@@ -64,7 +72,7 @@ fn every_file_of_the_app_chart_is_embedded() {
 
 #[test]
 fn the_controller_and_the_app_get_what_they_need_from_aws() {
-    let alb = required_values(&pin("alb-controller"), &facts()).unwrap();
+    let alb = required_values(&pin("alb-controller"), &facts(), &ns()).unwrap();
     assert_eq!(
         alb,
         [
@@ -78,7 +86,7 @@ fn the_controller_and_the_app_get_what_they_need_from_aws() {
             r"serviceAccount.annotations.eks\.amazonaws\.com/role-arn=arn:aws:iam::123456789012:role/AmazonEKSLoadBalancerControllerRole",
         ]
     );
-    let app = required_values(&pin("app"), &facts()).unwrap();
+    let app = required_values(&pin("app"), &facts(), &ns()).unwrap();
     assert_eq!(
         app,
         [
@@ -89,7 +97,7 @@ fn the_controller_and_the_app_get_what_they_need_from_aws() {
         ]
     );
     assert!(
-        required_values(&pin("jaeger"), &Facts::default())
+        required_values(&pin("jaeger"), &Facts::default(), &ns())
             .unwrap()
             .is_empty()
     );
@@ -99,6 +107,7 @@ fn the_controller_and_the_app_get_what_they_need_from_aws() {
             vpc_id: None,
             ..facts()
         },
+        &ns(),
     );
     assert!(matches!(
         missing,
@@ -116,9 +125,11 @@ fn upgrade_is_atomic_waits_and_lets_the_user_win() {
         values: vec!["mine.yaml".into()],
         version: None,
         timeout: "5m".into(),
+        kube: vec!["--kube-context".into(), "eks".into()],
     };
     let args = upgrade_args(
         &pin("jaeger"),
+        "jaeger",
         "jaegertracing/jaeger",
         Some(Path::new("/tmp/v.yaml")),
         vec![],
@@ -128,20 +139,21 @@ fn upgrade_is_atomic_waits_and_lets_the_user_win() {
     assert_eq!(
         text,
         "upgrade --install jaeger jaegertracing/jaeger --namespace jaeger --create-namespace --wait \
-         --timeout 5m --atomic --version 4.11.1 --values /tmp/v.yaml --values mine.yaml --set replicaCount=3"
+         --timeout 5m --atomic --version 4.11.1 --values /tmp/v.yaml --kube-context eks --values mine.yaml \
+         --set replicaCount=3"
     );
     let pinned = Overrides {
         version: Some("4.12.0".into()),
         ..user
     };
     assert!(
-        upgrade_args(&pin("jaeger"), "j/j", None, vec![], &pinned)
+        upgrade_args(&pin("jaeger"), "jaeger", "j/j", None, vec![], &pinned)
             .join(" ")
             .contains("--version 4.12.0")
     );
     // The embedded chart has no repository version to pin.
     assert!(
-        !upgrade_args(&pin("app"), "/tmp/otel-demo", None, vec![], &pinned)
+        !upgrade_args(&pin("app"), "app", "/tmp/otel-demo", None, vec![], &pinned)
             .contains(&"--version".to_owned())
     );
 }
@@ -162,4 +174,36 @@ fn versions_are_found_and_compared() {
     assert_eq!(parse_minor("3.16.2"), Some((3, 16)));
     assert!(parse_minor("3.7.0").unwrap() < MIN_HELM);
     assert!(parse_minor("4.0.0").unwrap() > MIN_HELM);
+}
+
+#[test]
+fn the_settings_namespaces_carry_into_the_releases_and_their_endpoints() {
+    let custom = Namespaces {
+        app: "shop".into(),
+        collector: "otel".into(),
+        jaeger: "tracing".into(),
+    };
+    assert_eq!(namespace(&pin("app"), &custom), "shop");
+    assert_eq!(namespace(&pin("alb-controller"), &custom), "kube-system");
+    let app = required_values(&pin("app"), &facts(), &custom)
+        .unwrap()
+        .join(" ");
+    assert!(
+        app.contains(
+            "--set otel.collectorEndpoint=http://otel-collector.otel.svc.cluster.local:4317"
+        ),
+        "{app}"
+    );
+    let collector = required_values(&pin("collector"), &facts(), &custom)
+        .unwrap()
+        .join(" ");
+    assert_eq!(
+        collector,
+        "--set config.exporters.otlp_grpc/jaeger.endpoint=jaeger.tracing.svc.cluster.local:4317"
+    );
+    assert!(
+        required_values(&pin("collector"), &facts(), &ns())
+            .unwrap()
+            .is_empty()
+    );
 }

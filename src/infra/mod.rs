@@ -63,6 +63,23 @@ pub enum TerraformError {
     State(String),
 }
 
+/// The addresses `terraform state list` printed; "No state file" is an empty state.
+fn parse_state_list(out: &std::process::Output) -> Result<Vec<String>, TerraformError> {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() {
+        if stderr.contains("No state file") {
+            return Ok(Vec::new());
+        }
+        return Err(TerraformError::State(stderr.trim().to_owned()));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect())
+}
+
 /// The terraform binary, run in one directory.
 pub struct Terraform {
     pub bin: PathBuf,
@@ -102,19 +119,21 @@ impl Terraform {
             .stdin(Stdio::null())
             .output()
             .map_err(|source| self.spawn_error(source))?;
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        if !out.status.success() {
-            if stderr.contains("No state file") {
-                return Ok(Vec::new());
-            }
-            return Err(TerraformError::State(stderr.trim().to_owned()));
-        }
-        Ok(String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(str::to_owned)
-            .collect())
+        parse_state_list(&out)
+    }
+
+    /// [`Terraform::state_list`] for async callers with deadlines: the process is killed
+    /// when the future is dropped (a check's timeout), not left running.
+    pub async fn state_list_async(&self) -> Result<Vec<String>, TerraformError> {
+        let out = tokio::process::Command::new(&self.bin)
+            .args(["state", "list"])
+            .current_dir(&self.dir)
+            .stdin(Stdio::null())
+            .kill_on_drop(true)
+            .output()
+            .await
+            .map_err(|source| self.spawn_error(source))?;
+        parse_state_list(&out)
     }
 
     fn spawn_error(&self, source: std::io::Error) -> TerraformError {

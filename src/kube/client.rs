@@ -120,6 +120,25 @@ pub fn target(config: &Kubeconfig, context: Option<&str>) -> Result<Target, Clie
 
 /// A client for the target context, with connect and read timeouts.
 pub async fn client(config: Kubeconfig, target: &Target) -> Result<kube::Client, ClientError> {
+    client_with(config, target, Some(READ_TIMEOUT)).await
+}
+
+/// A client for long-lived streams (port-forwards): a read timeout would cut an idle
+/// forwarded connection, so there is none; connecting is still bounded.
+pub async fn streaming_from_settings(
+    settings: &KubeSettings,
+) -> Result<(Target, kube::Client), ClientError> {
+    let config = load_kubeconfig(settings)?;
+    let target = target(&config, settings.context.as_deref())?;
+    let client = client_with(config, &target, None).await?;
+    Ok((target, client))
+}
+
+async fn client_with(
+    config: Kubeconfig,
+    target: &Target,
+    read_timeout: Option<std::time::Duration>,
+) -> Result<kube::Client, ClientError> {
     let options = KubeConfigOptions {
         context: Some(target.context.clone()),
         ..KubeConfigOptions::default()
@@ -131,7 +150,7 @@ pub async fn client(config: Kubeconfig, target: &Target) -> Result<kube::Client,
             source,
         })?;
     cfg.connect_timeout = Some(CONNECT_TIMEOUT);
-    cfg.read_timeout = Some(READ_TIMEOUT);
+    cfg.read_timeout = read_timeout;
     kube::Client::try_from(cfg).map_err(|e| ClientError::Client(error_text(&e)))
 }
 
@@ -141,6 +160,20 @@ pub async fn from_settings(settings: &KubeSettings) -> Result<(Target, kube::Cli
     let target = target(&config, settings.context.as_deref())?;
     let client = client(config, &target).await?;
     Ok((target, client))
+}
+
+/// Whether the target reaches the EKS cluster: (by server URL, by ARN). Pure.
+pub fn points_at(target: &Target, cluster: &crate::aws::eks::Cluster) -> (bool, bool) {
+    let same = |a: &str, b: &str| {
+        a.trim_end_matches('/')
+            .eq_ignore_ascii_case(b.trim_end_matches('/'))
+    };
+    let by_server = cluster
+        .endpoint
+        .as_deref()
+        .is_some_and(|e| same(e, &target.server));
+    let by_arn = target.cluster == cluster.arn || target.context == cluster.arn;
+    (by_server, by_arn)
 }
 
 /// A kube error with its causes, on one line (kube's Display omits the transport cause).

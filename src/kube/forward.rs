@@ -223,8 +223,14 @@ pub async fn start(
     let (pod, port) = (target.pod.clone(), target.pod_port);
     let task = tokio::spawn(async move {
         loop {
-            let Ok((mut conn, peer)) = listener.accept().await else {
-                continue;
+            let (mut conn, peer) = match listener.accept().await {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors, say: wait instead of spinning.
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    continue;
+                }
             };
             let pods = pods.clone();
             let pod = pod.clone();

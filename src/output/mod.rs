@@ -8,7 +8,7 @@ mod human;
 mod logging;
 mod progress;
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Write};
 
 use serde::Serialize;
 
@@ -117,6 +117,16 @@ impl Printer {
     /// One line per step of a plan, on stderr when someone watches a terminal.
     pub fn step_board(&self, titles: &[String]) -> StepBoard {
         StepBoard::new(self.settings.progress, titles)
+    }
+
+    /// Asks on stderr and reads one line of the answer from stdin.
+    pub fn ask(&self, question: &str) -> io::Result<String> {
+        let mut err = io::stderr().lock();
+        write!(err, "{question} ")?;
+        err.flush()?;
+        let mut answer = String::new();
+        io::stdin().lock().read_line(&mut answer)?;
+        Ok(answer.trim().to_owned())
     }
 
     /// One JSON object on one line: an event of a stream (`-o json` of bootstrap).

@@ -104,7 +104,7 @@ impl Bar {
 /// One line per step of a plan (bootstrap), each pending, then spinning, then finished
 /// with a mark and what happened; hidden like spinners when nobody watches a terminal.
 pub struct StepBoard {
-    _multi: MultiProgress,
+    multi: MultiProgress,
     lines: Vec<ProgressBar>,
 }
 
@@ -128,10 +128,12 @@ impl StepBoard {
                 line
             })
             .collect();
-        Self {
-            _multi: multi,
-            lines,
-        }
+        Self { multi, lines }
+    }
+
+    /// Runs `f` with the lines cleared (a prompt), then draws them again.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.multi.suspend(f)
     }
 
     /// Step `i` is running.

@@ -368,6 +368,38 @@ fn changes_need_yes_without_a_terminal_and_steps_are_checked() {
         )
     );
 
+    // A dry run on an account without the cluster yet still shows the whole plan.
+    let fresh = s.bootstrap(
+        &[
+            "--dry-run",
+            "--terraform",
+            "terraform",
+            "--cluster",
+            "not-yet",
+        ],
+        &[],
+    );
+    assert!(
+        fresh.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fresh.stderr)
+    );
+    let plan = outcomes(&fresh);
+    assert_eq!(
+        (plan[1].0.as_str(), plan[1].1.as_str()),
+        ("infra", "would-change")
+    );
+    let kubeconfig = plan
+        .iter()
+        .find(|(step, _, _)| step == "kubeconfig")
+        .unwrap();
+    assert_eq!(kubeconfig.1, "would-change");
+    assert!(
+        kubeconfig.2.starts_with("checked after infra has run"),
+        "{kubeconfig:?}"
+    );
+    assert_eq!(plan.len(), 13, "every step reported: {plan:?}");
+
     let unknown = s.bootstrap(&["--only", "imgae"], &[]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no step is named `imgae`"));

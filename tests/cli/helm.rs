@@ -29,6 +29,19 @@ fn aws() -> (String, String, String, String) {
     (cluster, vpc, repo, uri)
 }
 
+/// A sandbox whose kubeconfig's current context is `eks-test` (helm is pointed at it).
+fn sandbox() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.write(
+        ".kube/config",
+        "apiVersion: v1\nkind: Config\ncurrent-context: eks-test\n\
+         clusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]\n\
+         contexts: [{name: eks-test, context: {cluster: c, user: u}}]\n\
+         users: [{name: u, user: {token: t}}]\n",
+    );
+    sb
+}
+
 fn otelctl(sb: &Sandbox, helm: &FakeHelm, args: &[&str]) -> std::process::Output {
     sb.otelctl()
         .envs(helm.env())
@@ -57,7 +70,7 @@ fn argv(call: &Value) -> Vec<String> {
 #[test]
 fn install_all_runs_the_pinned_releases_in_order_with_what_aws_knows() {
     let (cluster, vpc, repo, uri) = aws();
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.write("otelctl.toml", &format!("repository = \"{repo}\"\n"));
     let helm = FakeHelm::install(&sb);
     let out = otelctl(
@@ -116,6 +129,7 @@ fn install_all_runs_the_pinned_releases_in_order_with_what_aws_knows() {
     let calls = helm.calls();
     let alb = argv(upgrade(&calls, "aws-load-balancer-controller"));
     let alb_text = alb.join(" ");
+    assert!(alb_text.contains(" --kube-context eks-test"), "{alb_text}");
     assert!(alb_text.starts_with(
         "upgrade --install aws-load-balancer-controller eks/aws-load-balancer-controller --namespace kube-system \
          --create-namespace --wait --timeout 600s --atomic --version 3.5.0 --values "
@@ -204,7 +218,7 @@ fn install_all_runs_the_pinned_releases_in_order_with_what_aws_knows() {
 
 #[test]
 fn user_values_and_sets_come_after_the_embedded_ones() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let helm = FakeHelm::install(&sb);
     let mine = sb.write("mine.yaml", "replicaCount: 1\n");
     let out = otelctl(
@@ -240,7 +254,7 @@ fn user_values_and_sets_come_after_the_embedded_ones() {
 
 #[test]
 fn dry_run_prints_the_commands_and_runs_no_helm() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let helm = FakeHelm::install(&sb);
     let out = otelctl(&sb, &helm, &["jaeger", "--dry-run"]);
     assert!(out.status.success());
@@ -257,7 +271,7 @@ fn dry_run_prints_the_commands_and_runs_no_helm() {
 
 #[test]
 fn helm_is_required_at_a_recent_version() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let helm = FakeHelm::install(&sb);
     let old = sb
         .otelctl()
@@ -282,7 +296,7 @@ fn helm_is_required_at_a_recent_version() {
 
 #[test]
 fn a_failed_release_stops_the_run_with_helms_words() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let helm = FakeHelm::install(&sb);
     let out = sb
         .otelctl()
@@ -302,7 +316,7 @@ fn a_failed_release_stops_the_run_with_helms_words() {
 
 #[test]
 fn sets_for_all_releases_at_once_are_refused() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = sb
         .otelctl()
         .args(["helm", "install", "all", "--set", "image.tag=v2"])

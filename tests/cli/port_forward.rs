@@ -7,14 +7,6 @@ use crate::harness::Sandbox;
 use crate::harness::kubeapi::KubeApi;
 use crate::harness::served::{Served, request};
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn app_pod(name: &str, ready: bool) -> serde_json::Value {
     json!({"apiVersion": "v1", "kind": "Pod",
         "metadata": {"name": name, "namespace": "app", "labels": {"app.kubernetes.io/name": "otel-demo"}},
@@ -43,11 +35,15 @@ fn port_forward_reaches_the_ready_pod_behind_the_service() {
     api.add(app_pod("otel-demo-b", true));
     api.forward_port("app", "otel-demo-b", 8080, backend.addr);
 
-    let port = free_port();
     let mut cmd = sb.command();
-    cmd.args(["port-forward", "app", "--local-port", &port.to_string()]);
-    let (forward, _) = Served::spawn(cmd, "Ctrl-C to stop");
-    let local = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    cmd.args(["port-forward", "app", "--local-port", "0"]);
+    let (forward, line) = Served::spawn(cmd, "forwarding http://");
+    let local: std::net::SocketAddr = line
+        .trim_start_matches("forwarding http://")
+        .split(';')
+        .next()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
     for _ in 0..2 {
         let reply = request(
             local,
@@ -80,7 +76,7 @@ fn port_forward_says_what_is_missing() {
         .args(["port-forward", "jaeger"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(4), "not found");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("no service in namespace jaeger exposes port 16686"),
@@ -100,5 +96,5 @@ fn port_forward_says_what_is_missing() {
         stderr.contains("service jaeger/jaeger selects no ready pod"),
         "{stderr}"
     );
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(4), "not found");
 }

@@ -6,7 +6,7 @@
 mod steps;
 mod verify;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::Instant;
 
 use anyhow::{Result, bail};
@@ -14,7 +14,7 @@ use anyhow::{Result, bail};
 use crate::bootstrap::{self, Check, Event, StepEvent};
 use crate::cli::{BootstrapArgs, OutputFormat};
 use crate::exit::UsageError;
-use crate::output::{Human, Printer, Render};
+use crate::output::{Human, Printer, Render, StepBoard};
 use crate::settings::Settings;
 
 use steps::Ctx;
@@ -43,7 +43,13 @@ impl Render for Summary {
 }
 
 /// Asks once before the first change, unless --yes; refuses without a terminal to ask on.
-fn confirm(settings: &Settings, step: &str, change: &str) -> Result<()> {
+fn confirm(
+    settings: &Settings,
+    printer: &Printer,
+    board: &StepBoard,
+    step: &str,
+    change: &str,
+) -> Result<()> {
     if settings.assume_yes {
         return Ok(());
     }
@@ -53,11 +59,10 @@ fn confirm(settings: &Settings, step: &str, change: &str) -> Result<()> {
              asking, or --dry-run to see the whole plan"
         )));
     }
-    eprint!("bootstrap will make changes, starting with {step}: {change}\nContinue? [y/N] ");
-    let _ = std::io::stderr().flush();
-    let mut answer = String::new();
-    std::io::stdin().lock().read_line(&mut answer)?;
-    if matches!(answer.trim(), "y" | "Y" | "yes") {
+    let question =
+        format!("bootstrap will make changes, starting with {step}: {change}\nContinue? [y/N]");
+    let answer = board.suspend(|| printer.ask(&question))?;
+    if matches!(answer.as_str(), "y" | "Y" | "yes") {
         Ok(())
     } else {
         bail!(UsageError("stopped: nothing was changed".into()))
@@ -74,9 +79,10 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &BootstrapArgs) -
         .map(|id| format!("{id}: {}", bootstrap::title(id)))
         .collect();
     let board = printer.step_board(&titles);
-    let mut ctx = Ctx::new(settings, printer, args).await?;
+    let mut ctx = Ctx::new(settings, printer, args, plan.clone()).await?;
     let mut events: Vec<StepEvent> = Vec::new();
     let mut confirmed = false;
+    let mut first_change: Option<&str> = None;
     for (i, id) in plan.iter().copied().enumerate() {
         let started = Instant::now();
         let emit =
@@ -97,10 +103,22 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &BootstrapArgs) -
         board.start(i, format!("{id}: checking"));
         let outcome = match steps::check(&mut ctx, id).await {
             Ok(Check::Satisfied(detail)) => Ok((Event::Skipped, detail)),
-            Ok(Check::Needed(change)) if args.dry_run => Ok((Event::WouldChange, change)),
+            Ok(Check::Needed(change)) if args.dry_run => {
+                first_change.get_or_insert(id);
+                Ok((Event::WouldChange, change))
+            }
+            // In a dry run, a step after one that would change things may not be checkable
+            // yet (no cluster before infra, no kubeconfig entry before kubeconfig).
+            Err(e) if args.dry_run && first_change.is_some() => Ok((
+                Event::WouldChange,
+                format!(
+                    "checked after {} has run (cannot check yet: {e:#})",
+                    first_change.unwrap_or_default()
+                ),
+            )),
             Ok(Check::Needed(change)) => {
                 if !confirmed && steps::changes(id) {
-                    confirm(settings, id, &change)?;
+                    confirm(settings, printer, &board, id, &change)?;
                     confirmed = true;
                 }
                 board.start(i, format!("{id}: {change}"));

@@ -33,6 +33,8 @@ pub struct Ctx<'a> {
     pub aws: SdkConfig,
     pub repository: String,
     pub tag: String,
+    /// The steps of this run (the rollout step waits only for the releases in it).
+    pub plan: Vec<&'static str>,
     cluster: Option<Cluster>,
     kube: Option<kube::Client>,
     staging: tempfile::TempDir,
@@ -45,10 +47,12 @@ impl<'a> Ctx<'a> {
         settings: &'a Settings,
         printer: &Printer,
         args: &'a BootstrapArgs,
+        plan: Vec<&'static str>,
     ) -> Result<Self> {
         Ok(Self {
             settings,
             args,
+            plan,
             sink: printer.sink(),
             aws: aws::load(&settings.aws).await,
             repository: settings.repository.clone(),
@@ -82,6 +86,16 @@ impl<'a> Ctx<'a> {
             self.kube = Some(c);
         }
         Ok(self.kube.clone().expect("just set"))
+    }
+
+    /// The namespaces of the settings, which the releases go to.
+    fn namespaces(&self) -> helm::Namespaces {
+        let ns = &self.settings.namespaces;
+        helm::Namespaces {
+            app: ns.app.clone(),
+            collector: ns.collector.clone(),
+            jaeger: ns.jaeger.clone(),
+        }
     }
 
     fn ecr(&self) -> aws_sdk_ecr::Client {
@@ -208,19 +222,34 @@ pub async fn check(ctx: &mut Ctx<'_>, step: &str) -> Result<Check> {
         ),
         "image" => check_image(ctx).await,
         "kubeconfig" => {
-            let arn = ctx.cluster().await?.arn.clone();
+            let cluster = ctx.cluster().await?.clone();
             let kube = &ctx.settings.kube;
             let path = store::select(
                 kube.kubeconfig.as_deref(),
                 kube.kubeconfig_env.as_deref(),
                 kube.home.as_deref(),
-                |p| store::file_holds_cluster(p, &arn),
+                |p| store::file_holds_cluster(p, &cluster.arn),
             )?;
-            Ok(if store::file_holds_cluster(&path, &arn) {
-                Check::Satisfied(format!("{} has {arn}", path.display()))
-            } else {
-                Check::Needed(format!("add {arn} to {}", path.display()))
-            })
+            // Without --context, the current context is what helm and the steps below
+            // act on: it has to be this cluster.
+            let current = kube.context.is_some()
+                || client::load_kubeconfig(kube)
+                    .and_then(|c| client::target(&c, None))
+                    .is_ok_and(|t| {
+                        let (by_server, by_arn) = client::points_at(&t, &cluster);
+                        by_server || by_arn
+                    });
+            Ok(
+                if store::file_holds_cluster(&path, &cluster.arn) && current {
+                    Check::Satisfied(format!("{} has {}", path.display(), cluster.arn))
+                } else {
+                    Check::Needed(format!(
+                        "add {} to {} as the current context",
+                        cluster.arn,
+                        path.display()
+                    ))
+                },
+            )
         }
         "oidc" => {
             let cluster = ctx.cluster().await?.clone();
@@ -374,9 +403,10 @@ pub async fn act(ctx: &mut Ctx<'_>, step: &str) -> Result<String> {
             };
             super::super::helm::install(ctx.settings, &ctx.sink, &install).await?;
             let p = pin(step);
+            let namespace = helm::namespace(&p, &ctx.namespaces());
             Ok(format!(
-                "{} {} deployed in {}",
-                p.release, p.version, p.namespace
+                "{} {} deployed in {namespace}",
+                p.release, p.version
             ))
         }
         "rollout" => {
@@ -469,7 +499,8 @@ async fn check_image(ctx: &mut Ctx<'_>) -> Result<Check> {
 /// image tag), read from Helm's release Secrets.
 async fn check_release(ctx: &mut Ctx<'_>, step: &str) -> Result<Check> {
     let p = pin(step);
-    let secrets: Api<Secret> = Api::namespaced(ctx.kube().await?, &p.namespace);
+    let namespace = helm::namespace(&p, &ctx.namespaces());
+    let secrets: Api<Secret> = Api::namespaced(ctx.kube().await?, &namespace);
     let selector = format!("{},name={}", releases::RELEASE_SELECTOR, p.release);
     let found = secrets
         .list(&ListParams::default().labels(&selector))
@@ -481,8 +512,8 @@ async fn check_release(ctx: &mut Ctx<'_>, step: &str) -> Result<Check> {
         .collect();
     let Some(current) = releases::latest(decoded).into_iter().next() else {
         return Ok(Check::Needed(format!(
-            "install {} {} into {}",
-            p.chart, p.version, p.namespace
+            "install {} {} into {namespace}",
+            p.chart, p.version
         )));
     };
     let tag_ok = step != "app" || current.values["image"]["tag"].as_str() == Some(ctx.tag.as_str());
@@ -503,24 +534,29 @@ async fn check_release(ctx: &mut Ctx<'_>, step: &str) -> Result<Check> {
     )
 }
 
-/// Deployments of the releases that are missing or still rolling out, as `ns/name`.
+/// Deployments of this run's releases (all of them when the run installs none) that are missing or still rolling out, as `ns/name`.
 async fn pending_rollouts(ctx: &mut Ctx<'_>) -> Result<Vec<String>> {
     let client = ctx.kube().await?;
+    let ns = ctx.namespaces();
     let mut pending = Vec::new();
-    for p in helm::pins() {
-        let api: Api<Deployment> = Api::namespaced(client.clone(), &p.namespace);
+    let pins = helm::pins();
+    let in_plan = |p: &Pin| ctx.plan.contains(&p.target.as_str());
+    // Without any release step in the plan (`--only rollout`), wait for them all.
+    let any = pins.iter().any(in_plan);
+    for p in pins.iter().filter(|p| !any || in_plan(p)) {
+        let namespace = helm::namespace(p, &ns);
+        let api: Api<Deployment> = Api::namespaced(client.clone(), &namespace);
         let selector = format!("app.kubernetes.io/instance={}", p.release);
         let list = api
             .list(&ListParams::default().labels(&selector))
             .await?
             .items;
         if list.is_empty() {
-            pending.push(format!("{}/{} (no deployment yet)", p.namespace, p.release));
+            pending.push(format!("{namespace}/{} (no deployment yet)", p.release));
         }
         pending.extend(list.iter().filter(|d| !rollout_complete(d)).map(|d| {
             format!(
-                "{}/{}",
-                p.namespace,
+                "{namespace}/{}",
                 d.metadata.name.as_deref().unwrap_or_default()
             )
         }));

@@ -20,20 +20,22 @@ pub fn traceparent(trace_id: u128, span_id: u64) -> String {
     format!("00-{trace_id:032x}-{span_id:016x}-01")
 }
 
+/// One GET, headers and body, within 10 s.
 async fn get(http: &Http, url: &str, traceparent: Option<&str>) -> Result<(u16, bytes::Bytes)> {
     let mut req = hyper::Request::get(url);
     if let Some(tp) = traceparent {
         req = req.header("traceparent", tp);
     }
-    let response = tokio::time::timeout(
-        Duration::from_secs(10),
-        http.request(req.body(Empty::new())?),
-    )
-    .await
-    .with_context(|| format!("no answer from {url} within 10s"))??;
-    let status = response.status().as_u16();
-    let body = response.into_body().collect().await?.to_bytes();
-    Ok((status, body))
+    let req = req.body(Empty::new())?;
+    let exchange = async {
+        let response = http.request(req).await?;
+        let status = response.status().as_u16();
+        let body = response.into_body().collect().await?.to_bytes();
+        anyhow::Ok((status, body))
+    };
+    tokio::time::timeout(Duration::from_secs(10), exchange)
+        .await
+        .with_context(|| format!("no answer from {url} within 10s"))?
 }
 
 /// Whether Jaeger's `/api/traces/{id}` answer holds the trace. Pure.
@@ -71,13 +73,22 @@ pub async fn run(ctx: &mut Ctx<'_>) -> Result<String> {
     let sent = Instant::now();
     let deadline = sent + ctx.args.verify_timeout;
     let mut missing = ids.clone();
+    let mut last_error = None;
     loop {
         let mut still = Vec::new();
         for id in missing {
+            if Instant::now() >= deadline {
+                still.push(id);
+                continue;
+            }
             let url = format!("http://{}/api/traces/{id:032x}", jaeger.local);
             match get(&http, &url, None).await {
                 Ok((status, body)) if trace_found(status, &body) => {}
-                _ => still.push(id),
+                Ok(_) => still.push(id),
+                Err(e) => {
+                    last_error = Some(format!("{e:#}"));
+                    still.push(id);
+                }
             }
         }
         missing = still;
@@ -90,8 +101,11 @@ pub async fn run(ctx: &mut Ctx<'_>) -> Result<String> {
             ));
         }
         if Instant::now() >= deadline {
+            let reason = last_error
+                .map(|e| format!("; Jaeger's query API failed: {e}"))
+                .unwrap_or_default();
             bail!(
-                "{} of {} traces not in Jaeger after {:?} (e.g. {:032x})",
+                "{} of {} traces not in Jaeger after {:?} (e.g. {:032x}){reason}",
                 missing.len(),
                 ids.len(),
                 ctx.args.verify_timeout,

@@ -37,7 +37,7 @@ pub fn cluster(ctx: &Context) -> Check<'_> {
         };
         let cluster = match ctx.cluster().await {
             Ok(c) => c,
-            Err(e) if e.message.contains("does not exist") => {
+            Err(e) if e.not_found => {
                 return Ok(Outcome::fail(e.message).fix(format!(
                     "create it: `otelctl infra apply` (Terraform) or check --cluster/--region; \
                      `aws eks list-clusters` lists what exists (cluster `{name}`)"
@@ -306,17 +306,16 @@ pub fn terraform_state(ctx: &Context) -> Check<'_> {
             )));
         }
         let tf = Terraform::new(&dir);
-        let state = match tokio::task::spawn_blocking(move || tf.state_list()).await {
-            Ok(Ok(state)) => state,
-            Ok(Err(infra::TerraformError::Spawn { .. })) => {
+        let state = match tf.state_list_async().await {
+            Ok(state) => state,
+            Err(infra::TerraformError::Spawn { .. }) => {
                 return Ok(Outcome::skip("terraform is not installed; state not read"));
             }
-            Ok(Err(e)) => return Err(CheckError::new(e.to_string())),
-            Err(e) => return Err(CheckError::new(format!("terraform state list: {e}"))),
+            Err(e) => return Err(CheckError::new(e.to_string())),
         };
         let cluster = match ctx.cluster().await {
             Ok(c) => Some(c.name.clone()),
-            Err(e) if e.message.contains("does not exist") => None,
+            Err(e) if e.not_found => None,
             Err(e) => return Err(e),
         };
         let repository =

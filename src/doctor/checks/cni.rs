@@ -64,11 +64,14 @@ impl CniEnv {
         if self.prefix_delegation {
             return self
                 .warm_ip_target
-                .unwrap_or(self.warm_prefix_target.unwrap_or(1) * 16);
+                .unwrap_or(self.warm_prefix_target.unwrap_or(1).saturating_mul(16));
         }
         match self.warm_ip_target.filter(|&n| n > 0) {
             Some(ip) => ip.max(self.minimum_ip_target.unwrap_or(0)),
-            None => self.warm_eni_target.unwrap_or(1) * ipv4_per_eni.saturating_sub(1),
+            None => self
+                .warm_eni_target
+                .unwrap_or(1)
+                .saturating_mul(ipv4_per_eni.saturating_sub(1)),
         }
     }
 }
@@ -78,9 +81,14 @@ pub fn max_pods(limits: &InstanceLimits, prefix_delegation: bool) -> u32 {
     let slots = limits.ipv4_per_eni.saturating_sub(1);
     if prefix_delegation {
         let cap = if limits.vcpus < 30 { 110 } else { 250 };
-        (limits.max_enis * slots * 16 + 2).min(cap)
+        limits
+            .max_enis
+            .saturating_mul(slots)
+            .saturating_mul(16)
+            .saturating_add(2)
+            .min(cap)
     } else {
-        limits.max_enis * slots + 2
+        limits.max_enis.saturating_mul(slots).saturating_add(2)
     }
 }
 
@@ -166,7 +174,7 @@ pub fn assess_subnets(subnets: &[Subnet], load: &Load<'_>) -> Outcome {
         let warm: u32 = nodes
             .iter()
             .map(|n| load.env.warm_per_node(ipv4_per_eni(n)))
-            .sum();
+            .fold(0, u32::saturating_add);
         let floor = warm.max(FLOOR);
         let names: Vec<Option<&str>> = nodes.iter().map(|n| n.metadata.name.as_deref()).collect();
         let pending = load
@@ -212,7 +220,10 @@ pub fn assess_subnets(subnets: &[Subnet], load: &Load<'_>) -> Outcome {
     } else {
         Outcome::pass(format!(
             "{total} subnet(s) have room: {} free addresses in all",
-            subnets.iter().map(|s| s.available_ips).sum::<u32>()
+            subnets
+                .iter()
+                .map(|s| s.available_ips)
+                .fold(0, u32::saturating_add)
         ))
         .details(lines)
     }
@@ -277,7 +288,7 @@ pub fn assess_capacity(
             })
             .count() as u32;
         let line = format!("{name} ({t}): {scheduled}/{max} pods");
-        if scheduled * 10 >= max * 9 {
+        if u64::from(scheduled) * 10 >= u64::from(max) * 9 {
             hot.push(line);
         } else {
             lines.push(line);

@@ -18,18 +18,9 @@ type Check<'a> = BoxFuture<'a, Result<Outcome, CheckError>>;
 /// Restarts at or above this make a running pod worth a warning.
 const RESTARTS_WARN: i32 = 3;
 
-fn same_server(a: &str, b: &str) -> bool {
-    a.trim_end_matches('/')
-        .eq_ignore_ascii_case(b.trim_end_matches('/'))
-}
-
 /// The context points at the cluster by server URL or by ARN. Pure.
 pub fn assess_context(target: &Target, cluster: &Cluster) -> Outcome {
-    let by_server = cluster
-        .endpoint
-        .as_deref()
-        .is_some_and(|e| same_server(e, &target.server));
-    let by_arn = target.cluster == cluster.arn || target.context == cluster.arn;
+    let (by_server, by_arn) = crate::kube::client::points_at(target, cluster);
     let details = vec![
         format!("context: {}", target.context),
         format!("kubeconfig cluster: {} ({})", target.cluster, target.server),

@@ -175,20 +175,39 @@ pub fn parse_endpoint(endpoint: &str, default_ns: &str) -> Option<(String, Strin
     Some((service, namespace, port))
 }
 
-/// The OTLP endpoint env of each app deployment, as (deployment, value). Pure.
-fn endpoints_of(deployments: &[Deployment], namespace: &str) -> Vec<(String, Option<String>)> {
+/// Where an app deployment's OTLP endpoint comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Endpoint {
+    Unset,
+    /// From a ConfigMap or Secret (`valueFrom`): not readable here.
+    Indirect(String),
+    Value(String),
+}
+
+/// The OTLP endpoint of each app deployment, the traces-specific variable first, as the
+/// SDK prefers it. Pure.
+fn endpoints_of(deployments: &[Deployment], namespace: &str) -> Vec<(String, Endpoint)> {
     deployments
         .iter()
         .filter(|d| d.metadata.namespace.as_deref() == Some(namespace))
         .map(|d| {
-            let value = super::containers(d)
+            let env: Vec<_> = super::containers(d)
                 .flat_map(|c| c.env.iter().flatten())
-                .find(|e| {
-                    e.name == "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"
-                        || e.name == "OTEL_EXPORTER_OTLP_ENDPOINT"
-                })
-                .and_then(|e| e.value.clone());
-            (d.metadata.name.clone().unwrap_or_default(), value)
+                .collect();
+            let var = [
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+            ]
+            .iter()
+            .find_map(|name| env.iter().find(|e| e.name == *name));
+            let endpoint = match var {
+                None => Endpoint::Unset,
+                Some(e) => match &e.value {
+                    Some(v) => Endpoint::Value(v.clone()),
+                    None => Endpoint::Indirect(e.name.clone()),
+                },
+            };
+            (d.metadata.name.clone().unwrap_or_default(), endpoint)
         })
         .collect()
 }
@@ -209,13 +228,23 @@ pub fn assess_app_endpoint(
         "point it at the collector: `otelctl helm install app --set otel.collectorEndpoint=http://SERVICE.{collector_ns}.svc.cluster.local:4317`"
     );
     let mut problems = Vec::new();
+    let mut unchecked = Vec::new();
     let mut good = Vec::new();
-    for (name, value) in apps {
-        let Some(value) = value else {
-            problems.push(format!(
-                "{name}: OTEL_EXPORTER_OTLP_ENDPOINT is not set (the SDK then sends to localhost)"
-            ));
-            continue;
+    for (name, endpoint) in apps {
+        let value = match endpoint {
+            Endpoint::Value(v) => v,
+            Endpoint::Unset => {
+                problems.push(format!(
+                    "{name}: OTEL_EXPORTER_OTLP_ENDPOINT is not set (the SDK then sends to localhost)"
+                ));
+                continue;
+            }
+            Endpoint::Indirect(var) => {
+                unchecked.push(format!(
+                    "{name}: {var} comes from a ConfigMap or Secret; not checked"
+                ));
+                continue;
+            }
         };
         let Some((svc, ns, port)) = parse_endpoint(&value, app_ns) else {
             problems.push(format!("{name}: cannot read endpoint {value}"));
@@ -238,12 +267,14 @@ pub fn assess_app_endpoint(
             Some(_) => good.push(format!("{name} → {ns}/{svc}:{port}")),
         }
     }
-    if problems.is_empty() {
-        Outcome::pass(good.join(", "))
-    } else {
+    if !problems.is_empty() {
         Outcome::fail(problems[0].clone())
-            .details(problems.into_iter().chain(good))
+            .details(problems.into_iter().chain(unchecked).chain(good))
             .fix(fix)
+    } else if !unchecked.is_empty() {
+        Outcome::warn(unchecked[0].clone()).details(unchecked.into_iter().chain(good))
+    } else {
+        Outcome::pass(good.join(", "))
     }
 }
 

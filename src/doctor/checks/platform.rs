@@ -149,18 +149,27 @@ pub fn alb_controller(ctx: &Context) -> Check<'_> {
 
 /// The runbook's releases: the app (any release in its namespace), then by name.
 pub fn assess_releases(releases: &[Release], app_namespace: &str) -> Outcome {
-    let expected: [(&str, Option<&Release>); 4] = [
-        (
-            "app",
-            releases.iter().find(|r| r.namespace == app_namespace),
-        ),
-        ("jaeger", releases.iter().find(|r| r.name == "jaeger")),
-        (
-            "otel-collector",
-            releases.iter().find(|r| r.name == "otel-collector"),
-        ),
-        (CONTROLLER, releases.iter().find(|r| r.name == CONTROLLER)),
-    ];
+    // The releases pinned in assets/charts/versions.toml; the app by namespace, since the
+    // seed named its release flask-hello.
+    let pins = crate::helm::pins();
+    let expected: Vec<(&str, Option<&Release>)> = pins
+        .iter()
+        .map(|p| {
+            let found = if p.target == "app" {
+                releases.iter().find(|r| r.namespace == app_namespace)
+            } else {
+                releases.iter().find(|r| r.name == p.release)
+            };
+            (
+                if p.target == "app" {
+                    "app"
+                } else {
+                    p.release.as_str()
+                },
+                found,
+            )
+        })
+        .collect();
     let mut bad = Vec::new();
     let mut pending = Vec::new();
     let mut lines = Vec::new();
