@@ -426,6 +426,12 @@ async fn in_cluster(
     };
     let reports: Vec<WorkerReport> = reports.into_iter().map(|(_, r)| r).collect();
     let merged = workers::merge(&reports).context("cannot merge the workers' reports")?;
+    printer.note(format!(
+        "merged the reports of {} workers of Job {}/{}",
+        reports.len(),
+        launched.namespace,
+        launched.name
+    ));
     let report = build_report(
         args,
         &merged.stats,
