@@ -2311,7 +2311,7 @@ _otelctl() {
             return 0
             ;;
         otelctl__subcmd__loadgen)
-            opts="-c -r -n -z -H -o -v -q -h -V --concurrency --rate --requests --duration --method --header --body --body-file --timeout --warmup --http2 --insecure --sample-rate --otlp-endpoint --jaeger-url --fail-on --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            opts="-c -r -n -z -H -o -v -q -h -V --concurrency --rate --requests --duration --method --header --body --body-file --timeout --warmup --http2 --insecure --sample-rate --otlp-endpoint --jaeger-url --fail-on --in-cluster --workers --namespace --image --keep-job --job-timeout --worker --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2390,6 +2390,26 @@ _otelctl() {
                     return 0
                     ;;
                 --fail-on)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --worker)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

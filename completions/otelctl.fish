@@ -565,6 +565,11 @@ complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l sample-rate 
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l otlp-endpoint -d 'Export a client span per request over OTLP to this endpoint' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l jaeger-url -d 'Jaeger (or otelctl traces) UI base URL, to print links to the slowest and failed traces' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l fail-on -d 'Exit 1 when a threshold is crossed, e.g. \'p99>250ms,error_rate>1%\'' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l workers -d 'How many worker pods send the load' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l namespace -d 'Namespace of the Job [default: the app namespace]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l image -d 'Worker image [default: the ECR repository\'s URI, tagged with this otelctl\'s version]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l job-timeout -d 'Give up on the workers after this long [default: the run\'s duration + 10m]' -r
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l worker -d 'Worker mode (what the Job\'s pods run): this process sends share INDEX of N of -n and --rate, and its JSON report carries its statistics for merging' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l region -d 'AWS region [env: AWS_REGION, AWS_DEFAULT_REGION]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l profile -d 'AWS shared-config profile [env: AWS_PROFILE]' -r
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l cluster -d 'EKS cluster name [env: OTELCTL_CLUSTER]' -r
@@ -576,6 +581,8 @@ json\t'One JSON document, stable field names, for scripts'
 junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l http2 -d 'Use HTTP/2 (h2c prior knowledge for http://, ALPN for https://)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l insecure -d 'Accept any TLS certificate'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l in-cluster -d 'Run the load from pods in the cluster (a Kubernetes Job), and merge their reports'
+complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l keep-job -d 'Leave the Job and its pods in place afterwards (they expire after an hour)'
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand loadgen" -l no-color -d 'Never colour the output [env: NO_COLOR]'

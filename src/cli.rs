@@ -212,7 +212,8 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  otelctl loadgen -z 30s -c 20 http://127.0.0.1:8080/api/hello\n  \
                             otelctl loadgen -n 10000 -r 500 --fail-on 'p99>250ms,error_rate>1%' http://demo/api/work\n  \
-                            otelctl loadgen -z 1m --otlp-endpoint http://localhost:4317 --jaeger-url http://localhost:16686 URL"
+                            otelctl loadgen -z 1m --otlp-endpoint http://localhost:4317 --jaeger-url http://localhost:16686 URL\n  \
+                            otelctl loadgen --in-cluster --workers 4 -z 2m -r 2000 http://otel-demo.app.svc/api/work   # 4 pods, 500 req/s each"
     )]
     #[command(group(clap::ArgGroup::new("bound").required(true).args(["requests", "duration"])))]
     Loadgen(LoadgenArgs),
@@ -894,6 +895,58 @@ pub struct LoadgenArgs {
     /// Exit 1 when a threshold is crossed, e.g. 'p99>250ms,error_rate>1%'
     #[arg(long, value_name = "SPEC", value_parser = crate::loadgen::thresholds::fail_on)]
     pub fail_on: Option<crate::loadgen::thresholds::FailOn>,
+
+    /// Run the load from pods in the cluster (a Kubernetes Job), and merge their reports
+    ///
+    /// -n and --rate are the run's totals, shared among the workers; -c is per worker.
+    #[arg(long, help_heading = "In the cluster")]
+    pub in_cluster: bool,
+
+    /// How many worker pods send the load
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "in_cluster",
+          value_parser = clap::value_parser!(u32).range(1..=1000), help_heading = "In the cluster")]
+    pub workers: u32,
+
+    /// Namespace of the Job [default: the app namespace]
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "in_cluster",
+        help_heading = "In the cluster"
+    )]
+    pub namespace: Option<String>,
+
+    /// Worker image [default: the ECR repository's URI, tagged with this otelctl's version]
+    #[arg(
+        long,
+        value_name = "IMAGE",
+        requires = "in_cluster",
+        help_heading = "In the cluster"
+    )]
+    pub image: Option<String>,
+
+    /// Leave the Job and its pods in place afterwards (they expire after an hour)
+    #[arg(long, requires = "in_cluster", help_heading = "In the cluster")]
+    pub keep_job: bool,
+
+    /// Give up on the workers after this long [default: the run's duration + 10m]
+    #[arg(long, value_name = "DURATION", requires = "in_cluster",
+          value_parser = validate::duration, help_heading = "In the cluster")]
+    pub job_timeout: Option<std::time::Duration>,
+
+    /// Worker mode (what the Job's pods run): this process sends share INDEX of N of -n and
+    /// --rate, and its JSON report carries its statistics for merging
+    #[arg(long, value_name = "INDEX/N", hide = true, conflicts_with = "in_cluster",
+          value_parser = worker_share)]
+    pub worker: Option<(u32, u32)>,
+}
+
+fn worker_share(value: &str) -> Result<(u32, u32), String> {
+    value
+        .split_once('/')
+        .and_then(|(i, n)| Some((i.trim().parse().ok()?, n.trim().parse().ok()?)))
+        .filter(|&(i, n): &(u32, u32)| i < n)
+        .ok_or_else(|| format!("`{value}` is not INDEX/N with INDEX < N"))
 }
 
 fn target_url(value: &str) -> Result<http::Uri, String> {

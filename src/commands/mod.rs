@@ -57,7 +57,7 @@ pub async fn run(command: Command, settings: &Settings, printer: &Printer) -> Re
         Command::Image(ImageCommand::Build(args)) => image::build(printer, &args).await,
         Command::Image(ImageCommand::Push(args)) => image::push(settings, printer, &args).await,
         Command::Serve(args) => serve::run(printer, &args).await,
-        Command::Loadgen(args) => loadgen::run(printer, &args).await,
+        Command::Loadgen(args) => loadgen::run(settings, printer, &args).await,
         Command::Demo(args) => demo::run(printer, &args).await,
         Command::Traces(args) => traces::run(printer, &args).await,
         Command::Token(args) => token::run(settings, printer, &args).await,

@@ -1,7 +1,10 @@
-//! The load generator engine, shared by `otelctl demo` (and the `loadgen` command as it
-//! grows): trace-aware HTTP load with HDR latency statistics.
+//! The load generator engine, shared by `otelctl demo` and `otelctl loadgen`: trace-aware
+//! HTTP load with HDR latency statistics, run here or as a Job of worker pods.
 
 pub mod engine;
+pub mod in_cluster;
+pub mod job;
 pub mod stats;
 pub mod thresholds;
 mod tls;
+pub mod workers;

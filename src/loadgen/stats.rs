@@ -2,19 +2,24 @@
 //! the trace ids worth looking at (the slowest requests and the failed ones).
 //!
 //! Each worker fills its own [`Stats`]; they are merged at the end, so the hot path takes no
-//! lock.
+//! lock. A [`Wire`] is the same statistics in JSON (histograms in HdrHistogram's V2
+//! encoding, base64), so the workers of `loadgen --in-cluster` can hand theirs over in
+//! their logs and be merged exactly: percentiles of the whole run, not averages of
+//! percentiles.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use base64::Engine as _;
 use hdrhistogram::Histogram;
-use serde::Serialize;
+use hdrhistogram::serialization::{Deserializer, Serializer as _, V2Serializer};
+use serde::{Deserialize, Serialize};
 
 /// How many slow and failed trace ids a run keeps.
 pub const KEEP_TRACES: usize = 10;
 
 /// Why a request got no HTTP response.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     Connect,
@@ -56,12 +61,68 @@ pub struct Stats {
     failed: Vec<u128>,
 }
 
+/// Latencies are recorded in µs from 1 µs to an hour, to 3 significant digits.
+const HIGHEST_US: u64 = 3_600_000_000;
+
+fn histogram() -> Histogram<u64> {
+    Histogram::new_with_bounds(1, HIGHEST_US, 3)
+        .unwrap_or_else(|e| unreachable!("constant histogram bounds are valid: {e}"))
+}
+
+/// [`Stats`] as JSON, for handing over between processes: the two HDR histograms in the V2
+/// encoding (base64), the rest as it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Wire {
+    /// `latency_us` histogram, HdrHistogram V2, base64 (standard alphabet, padded).
+    pub latency_us_hdr: String,
+    pub service_us_hdr: String,
+    pub statuses: BTreeMap<u16, u64>,
+    pub errors: BTreeMap<ErrorKind, u64>,
+    pub bytes: u64,
+    /// `(latency µs, trace id as 32 hex digits)`, the slowest first.
+    pub slowest: Vec<(u64, String)>,
+    pub failed: Vec<String>,
+}
+
+/// Why a [`Wire`] is not statistics.
+#[derive(Debug, thiserror::Error)]
+pub enum WireError {
+    #[error("{0} is not base64")]
+    Base64(&'static str),
+    #[error("{0} is not an HdrHistogram V2 histogram: {1}")]
+    Histogram(&'static str, String),
+    #[error("`{0}` is not a trace id")]
+    TraceId(String),
+}
+
+fn encode(h: &Histogram<u64>) -> String {
+    let mut bytes = Vec::new();
+    V2Serializer::new()
+        .serialize(h, &mut bytes)
+        .unwrap_or_else(|e| unreachable!("writing to a Vec cannot fail: {e:?}"));
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+fn decode(field: &'static str, text: &str) -> Result<Histogram<u64>, WireError> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|_| WireError::Base64(field))?;
+    let decoded: Histogram<u64> = Deserializer::new()
+        .deserialize(&mut bytes.as_slice())
+        .map_err(|e| WireError::Histogram(field, e.to_string()))?;
+    // Into our bounds, so any worker's histogram adds to any other.
+    let mut h = histogram();
+    h.add(&decoded)
+        .map_err(|e| WireError::Histogram(field, format!("{e:?}")))?;
+    Ok(h)
+}
+
+fn trace_id(text: &str) -> Result<u128, WireError> {
+    u128::from_str_radix(text, 16).map_err(|_| WireError::TraceId(text.to_owned()))
+}
+
 impl Default for Stats {
     fn default() -> Self {
-        let histogram = || {
-            Histogram::new_with_bounds(1, 3_600_000_000, 3)
-                .unwrap_or_else(|e| unreachable!("constant histogram bounds are valid: {e}"))
-        };
         Self {
             latency_us: histogram(),
             service_us: histogram(),
@@ -76,11 +137,11 @@ impl Default for Stats {
 
 impl Stats {
     pub fn record(&mut self, outcome: Outcome) {
-        let us = (outcome.latency.as_micros() as u64).clamp(1, 3_600_000_000);
+        let us = (outcome.latency.as_micros() as u64).clamp(1, HIGHEST_US);
         let _ = self.latency_us.record(us);
         let _ = self
             .service_us
-            .record((outcome.service_time.as_micros() as u64).clamp(1, 3_600_000_000));
+            .record((outcome.service_time.as_micros() as u64).clamp(1, HIGHEST_US));
         let failed = match outcome.result {
             Ok((status, bytes)) => {
                 *self.statuses.entry(status).or_default() += 1;
@@ -119,6 +180,49 @@ impl Stats {
         self.slowest.truncate(KEEP_TRACES);
         self.failed.extend(other.failed.iter().copied());
         self.failed.truncate(KEEP_TRACES);
+    }
+
+    /// These statistics as JSON-ready data.
+    pub fn to_wire(&self) -> Wire {
+        Wire {
+            latency_us_hdr: encode(&self.latency_us),
+            service_us_hdr: encode(&self.service_us),
+            statuses: self.statuses.clone(),
+            errors: self.errors.clone(),
+            bytes: self.bytes,
+            slowest: self
+                .slowest
+                .iter()
+                .map(|(us, id)| (*us, format!("{id:032x}")))
+                .collect(),
+            failed: self.failed.iter().map(|id| format!("{id:032x}")).collect(),
+        }
+    }
+
+    /// The statistics a [`Wire`] carries.
+    pub fn from_wire(wire: &Wire) -> Result<Stats, WireError> {
+        let mut slowest = wire
+            .slowest
+            .iter()
+            .map(|(us, id)| Ok((*us, trace_id(id)?)))
+            .collect::<Result<Vec<_>, WireError>>()?;
+        slowest.sort_by_key(|(us, _)| std::cmp::Reverse(*us));
+        slowest.truncate(KEEP_TRACES);
+        let mut failed = wire
+            .failed
+            .iter()
+            .map(|id| trace_id(id))
+            .collect::<Result<Vec<_>, _>>()?;
+        failed.truncate(KEEP_TRACES);
+        Ok(Stats {
+            latency_us: decode("latency_us_hdr", &wire.latency_us_hdr)?,
+            service_us: decode("service_us_hdr", &wire.service_us_hdr)?,
+            statuses: wire.statuses.clone(),
+            errors: wire.errors.clone(),
+            bytes: wire.bytes,
+            slowest,
+            failed,
+        })
     }
 
     /// Latency histogram buckets for drawing: `(upper bound ms, count)`, log-spaced
