@@ -315,7 +315,7 @@ _otelctl() {
             return 0
             ;;
         otelctl__subcmd__bootstrap)
-            opts="-o -v -q -h -V --only --skip --dry-run --terraform --binary --image-tag --registry --plain-http --thumbprint --alb-role-name --timeout --verify-timeout --requests --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
+            opts="-o -v -q -h -V --only --skip --dry-run --terraform --binary --image-tag --registry --plain-http --thumbprint --alb-role-name --timeout --verify-timeout --reverify --requests --region --profile --cluster --kubeconfig --context --config --output --verbose --quiet --no-color --yes --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -552,6 +552,7 @@ set edit:completion:arg-completer[otelctl] = {|@words|
             cand --output 'Output format for results on stdout'
             cand --dry-run 'Print the plan and what each step would change; change nothing'
             cand --plain-http 'Plain http to a loopback --registry'
+            cand --reverify 'Measure the verification again even when Jaeger holds one from the last hour'
             cand -v 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
             cand --verbose 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
             cand -q 'Only results and errors: no progress, no notes'

@@ -422,6 +422,7 @@ json\t'One JSON document, stable field names, for scripts'
 junit\t'JUnit XML, one testcase per check (`otelctl doctor` only), for CI'"
 complete -c otelctl -n "__fish_otelctl_using_subcommand bootstrap" -l dry-run -d 'Print the plan and what each step would change; change nothing'
 complete -c otelctl -n "__fish_otelctl_using_subcommand bootstrap" -l plain-http -d 'Plain http to a loopback --registry'
+complete -c otelctl -n "__fish_otelctl_using_subcommand bootstrap" -l reverify -d 'Measure the verification again even when Jaeger holds one from the last hour'
 complete -c otelctl -n "__fish_otelctl_using_subcommand bootstrap" -s v -l verbose -d 'More logging on stderr (-v debug, -vv trace); RUST_LOG overrides'
 complete -c otelctl -n "__fish_otelctl_using_subcommand bootstrap" -s q -l quiet -d 'Only results and errors: no progress, no notes'
 complete -c otelctl -n "__fish_otelctl_using_subcommand bootstrap" -l no-color -d 'Never colour the output [env: NO_COLOR]'

@@ -614,6 +614,10 @@ pub struct BootstrapArgs {
     #[arg(long, value_name = "DURATION", default_value = "2m", value_parser = validate::duration)]
     pub verify_timeout: std::time::Duration,
 
+    /// Measure the verification again even when Jaeger holds one from the last hour
+    #[arg(long)]
+    pub reverify: bool,
+
     /// How many traced requests the verification sends
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=1000))]
     pub requests: u16,

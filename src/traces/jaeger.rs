@@ -167,13 +167,13 @@ pub fn search_query(query_string: &str, now_ns: u64) -> Result<Query, String> {
                 let tags: serde_json::Map<String, Json> =
                     serde_json::from_str(&value).map_err(|e| format!("tags: {e}"))?;
                 for (k, v) in tags {
+                    let v = match v {
+                        Json::String(s) => s,
+                        other => other.to_string(),
+                    };
                     match (k.as_str(), v.as_str()) {
-                        ("error", Some("true")) => q.errors_only = true,
-                        _ => {
-                            return Err(format!(
-                                "tags: only {{\"error\":\"true\"}} is supported, got `{k}`"
-                            ));
-                        }
+                        ("error", "true") => q.errors_only = true,
+                        _ => q.tags.push((k, v)),
                     }
                 }
             }

@@ -41,6 +41,8 @@ pub struct Query {
     /// Only spans starting at or after this time (the lookback window).
     pub start_ns: Option<u64>,
     pub end_ns: Option<u64>,
+    /// Span attributes that must all be present with these values (as Jaeger's `tags`).
+    pub tags: Vec<(String, String)>,
     pub limit: usize,
 }
 
@@ -177,6 +179,11 @@ impl Store {
                 && (!query.errors_only || s.error)
                 && query.start_ns.is_none_or(|t| s.start_ns >= t)
                 && query.end_ns.is_none_or(|t| s.start_ns <= t)
+                && query.tags.iter().all(|(k, v)| {
+                    s.attributes
+                        .iter()
+                        .any(|(key, value)| key == k && value.to_string() == *v)
+                })
         };
         let mut found: Vec<(u64, &Trace)> = self
             .traces

@@ -15,6 +15,12 @@ use crate::kube::forward;
 
 type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Empty<bytes::Bytes>>;
 
+/// The User-Agent of verification requests: the app records it on its server spans
+/// (`user_agent.original`), so a later run can find a past verification in Jaeger.
+const USER_AGENT: &str = concat!("otelctl-bootstrap/", env!("CARGO_PKG_VERSION"));
+/// The app's service name in Jaeger (the chart's default OTEL_SERVICE_NAME).
+const APP_SERVICE: &str = "otel-demo";
+
 /// A W3C traceparent for `trace_id`, sampled. Pure.
 pub fn traceparent(trace_id: u128, span_id: u64) -> String {
     format!("00-{trace_id:032x}-{span_id:016x}-01")
@@ -22,7 +28,7 @@ pub fn traceparent(trace_id: u128, span_id: u64) -> String {
 
 /// One GET, headers and body, within 10 s.
 async fn get(http: &Http, url: &str, traceparent: Option<&str>) -> Result<(u16, bytes::Bytes)> {
-    let mut req = hyper::Request::get(url);
+    let mut req = hyper::Request::get(url).header("user-agent", USER_AGENT);
     if let Some(tp) = traceparent {
         req = req.header("traceparent", tp);
     }
@@ -45,6 +51,26 @@ pub fn trace_found(status: u16, body: &[u8]) -> bool {
             .ok()
             .and_then(|v| v["data"].as_array().map(|d| !d.is_empty()))
             .unwrap_or(false)
+}
+
+/// A verification of the last hour, found in Jaeger (through a port-forward), if any.
+pub async fn earlier(ctx: &mut Ctx<'_>) -> Result<Option<String>> {
+    let client = ctx.kube().await?;
+    let jaeger_ns = ctx.settings.namespaces.jaeger.clone();
+    let jaeger = forward::resolve(&client, &jaeger_ns, Some(16686), "jaeger").await?;
+    let jaeger = forward::start(client, jaeger, ([127, 0, 0, 1], 0).into()).await?;
+    let http: Http = Client::builder(TokioExecutor::new()).build_http();
+    let tags = format!("{{\"user_agent.original\":\"{USER_AGENT}\"}}");
+    let url = format!(
+        "http://{}/api/traces?service={APP_SERVICE}&lookback=1h&limit=1&tags={}",
+        jaeger.local,
+        percent_encoding::utf8_percent_encode(&tags, percent_encoding::NON_ALPHANUMERIC)
+    );
+    let (status, body) = get(&http, &url, None).await?;
+    Ok(trace_found(status, &body).then(|| {
+        "a verification trace from the last hour is in Jaeger (--reverify measures again)"
+            .to_owned()
+    }))
 }
 
 pub async fn run(ctx: &mut Ctx<'_>) -> Result<String> {

@@ -105,5 +105,17 @@ fn search_parameters() {
     assert_eq!(search_query("", now).unwrap().limit, 20);
     assert!(search_query("limit=0", now).is_err());
     assert!(search_query("minDuration=soon", now).is_err());
-    assert!(search_query("tags=%7B%22http.status%22%3A%22500%22%7D", now).is_err());
+    let tagged = search_query(
+        "tags=%7B%22http.response.status_code%22%3A500%2C%22user_agent.original%22%3A%22x%22%7D",
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        tagged.tags,
+        vec![
+            ("http.response.status_code".to_owned(), "500".to_owned()),
+            ("user_agent.original".to_owned(), "x".to_owned())
+        ]
+    );
+    assert!(search_query("tags=not-json", now).is_err());
 }

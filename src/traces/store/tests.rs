@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::traces::model::{Kind, Span};
+use crate::traces::model::{Kind, Span, Value};
 
 pub fn span(
     trace: u8,
@@ -56,8 +56,16 @@ fn search_filters_and_orders_newest_first() {
     let mut store = Store::new(Limits::default());
     let mut failing = span(3, 5, None, "demo", "GET /api/work", 300, 500);
     failing.error = true;
+    let mut tagged = span(1, 1, None, "demo", "GET /api/hello", 100, 5);
+    tagged.attributes = vec![
+        (
+            "user_agent.original".into(),
+            Value::Str("otelctl-bootstrap".into()),
+        ),
+        ("http.response.status_code".into(), Value::Int(200)),
+    ];
     store.insert(vec![
-        span(1, 1, None, "demo", "GET /api/hello", 100, 5),
+        tagged,
         span(2, 2, None, "demo", "GET /api/work", 200, 80),
         failing,
         span(4, 6, None, "other", "GET /api/work", 400, 900),
@@ -104,6 +112,31 @@ fn search_filters_and_orders_newest_first() {
         [3, 2]
     );
     assert_eq!(ids(Query { limit: 1, ..demo() }), [3]);
+    let tags = |pairs: &[(&str, &str)]| Query {
+        tags: pairs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect(),
+        ..demo()
+    };
+    assert_eq!(
+        ids(tags(&[("user_agent.original", "otelctl-bootstrap")])),
+        [1]
+    );
+    assert_eq!(
+        ids(tags(&[
+            ("user_agent.original", "otelctl-bootstrap"),
+            ("http.response.status_code", "200")
+        ])),
+        [1]
+    );
+    assert!(
+        ids(tags(&[
+            ("user_agent.original", "otelctl-bootstrap"),
+            ("http.response.status_code", "500")
+        ]))
+        .is_empty()
+    );
 }
 
 #[test]
