@@ -24,17 +24,28 @@ trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_up() { for _ in $(seq 100); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null && return; sleep 0.1; done; echo "no server on $1" >&2; exit 1; }
 
-# One receiver for both: otelctl traces, over OTLP/gRPC.
-grpc=$(free_port)
-"$BIN" traces -q --grpc "127.0.0.1:$grpc" --http "127.0.0.1:$(free_port)" --ui "127.0.0.1:$(free_port)" &
-export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$grpc" OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_TRACES_SAMPLER=always_on
+# A fresh receiver (otelctl traces, OTLP/gRPC) for each server: one that already holds the
+# other run's spans ingests more slowly, and Flask's exporter, holding the GIL while it
+# waits, would pay for it.
+receiver() {
+  grpc=$(free_port)
+  "$BIN" traces -q --grpc "127.0.0.1:$grpc" --http "127.0.0.1:$(free_port)" --ui "127.0.0.1:$(free_port)" &
+  receiver_pid=$!
+  export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$grpc"
+  sleep 0.5
+}
+export OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_TRACES_SAMPLER=always_on
 
+receiver
 port=$(free_port)
 "$BIN" serve -q --listen "127.0.0.1:$port" &
 rust_pid=$!
 wait_up "$port"
 rust=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d", $2}')
 kill -TERM "$rust_pid"; wait "$rust_pid" || true
+kill "$receiver_pid"; wait "$receiver_pid" 2>/dev/null || true
+
+receiver
 
 port=$(free_port)
 (cd app && ACCESS_LOG= BIND="127.0.0.1:$port" exec "../$venv/bin/gunicorn" -c gunicorn.conf.py app:app >/dev/null 2>&1) &
