@@ -27,11 +27,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::exit::Exit;
-
-/// mimalloc: the traced service allocates per span (attributes, span data, export
-/// buffers), and glibc's malloc was a tenth of its profile under load.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use crate::output::Printer;
 use crate::settings::{ProcessEnv, Terminal};
 
