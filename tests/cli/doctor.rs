@@ -14,7 +14,7 @@ use crate::harness::moto::Moto;
 use crate::harness::{Sandbox, refused_url};
 use world::{
     COLLECTOR_ENDPOINT, World, aws_node, check, deployment, helm_secret, node, running_pod,
-    service, service_account, slice, statuses,
+    service, service_account, slice, statuses, summary,
 };
 
 const ALL: usize = 25;
@@ -65,12 +65,7 @@ fn doctor_passes_every_check_on_a_healthy_deployment() {
             .unwrap()
             .contains("/29 pods")
     );
-    assert!(
-        check(&report, "tools.helm")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("3.16.2")
-    );
+    assert!(summary(&report, "tools.helm").contains("3.16.2"));
 }
 
 #[test]
@@ -340,12 +335,7 @@ fn a_missing_cluster_fails_and_its_dependents_are_skipped_with_the_reason() {
     // What does not need the cluster still runs.
     assert_eq!(s["kube.pods"], "pass");
     assert_eq!(s["otel.collector"], "pass");
-    assert!(
-        check(&report, "eks.cluster")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("no-such-cluster")
-    );
+    assert!(summary(&report, "eks.cluster").contains("no-such-cluster"));
 }
 
 #[test]
@@ -642,12 +632,7 @@ fn a_collector_without_ready_endpoints_fails_and_the_app_check_waits_for_it() {
     let report = crate::harness::json(&out);
     let s = statuses(&report);
     assert_eq!(s["otel.collector"], "fail", "{report:#}");
-    assert!(
-        check(&report, "otel.collector")["summary"]
-            .as_str()
-            .unwrap()
-            .contains("no ready endpoints")
-    );
+    assert!(summary(&report, "otel.collector").contains("no ready endpoints"));
     assert_eq!(s["otel.app-endpoint"], "skip");
     assert_eq!(s["otel.jaeger"], "fail");
     assert_eq!(out.status.code(), Some(1));

@@ -345,6 +345,11 @@ pub fn check<'a>(report: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no check {id} in {report:#}"))
 }
 
+/// One check's one-line summary.
+pub fn summary<'a>(report: &'a Value, id: &str) -> &'a str {
+    check(report, id)["summary"].as_str().unwrap_or_default()
+}
+
 pub fn node(name: &str, ip: &str, instance_type: &str, ready: bool) -> Value {
     json!({"apiVersion": "v1", "kind": "Node",
         "metadata": {"name": name, "labels": {"node.kubernetes.io/instance-type": instance_type}},
