@@ -222,7 +222,11 @@ pub async fn start(
     let pods: Api<Pod> = Api::namespaced(client, &target.namespace);
     let (pod, port) = (target.pod.clone(), target.pod_port);
     let task = tokio::spawn(async move {
+        // The connections' tasks live in this set, so dropping the forward (which aborts
+        // this task) ends them too.
+        let mut connections = tokio::task::JoinSet::new();
         loop {
+            while connections.try_join_next().is_some() {}
             let (mut conn, peer) = match listener.accept().await {
                 Ok(accepted) => accepted,
                 Err(e) => {
@@ -234,7 +238,7 @@ pub async fn start(
             };
             let pods = pods.clone();
             let pod = pod.clone();
-            tokio::spawn(async move {
+            connections.spawn(async move {
                 let mut forwarder = match pods.portforward(&pod, &[port]).await {
                     Ok(f) => f,
                     Err(e) => {

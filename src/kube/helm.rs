@@ -78,8 +78,15 @@ struct ChartMetadata {
     app_version: String,
 }
 
+/// How far a release record may inflate.
+const MAX_RECORD: u64 = 64 << 20;
+
 /// Decodes one release Secret. Pure.
 pub fn decode(secret: &Secret) -> Result<Release, DecodeError> {
+    decode_within(secret, MAX_RECORD)
+}
+
+fn decode_within(secret: &Secret, limit: u64) -> Result<Release, DecodeError> {
     let id = format!(
         "{}/{}",
         secret.metadata.namespace.as_deref().unwrap_or_default(),
@@ -101,9 +108,17 @@ pub fn decode(secret: &Secret) -> Result<Release, DecodeError> {
         .map_err(|e| DecodeError::Base64(id.clone(), e.to_string()))?;
     let json = if packed.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::new();
+        // A Secret holds at most 1 MiB; a record inflating past the cap is not Helm's.
         flate2::read::GzDecoder::new(packed.as_slice())
+            .take(limit + 1)
             .read_to_end(&mut out)
             .map_err(|e| DecodeError::Gzip(id.clone(), e.to_string()))?;
+        if out.len() as u64 > limit {
+            return Err(DecodeError::Gzip(
+                id,
+                format!("inflates past {limit} bytes"),
+            ));
+        }
         out
     } else {
         packed
@@ -201,6 +216,17 @@ mod tests {
             decode(&Secret::default()),
             Err(DecodeError::NoRelease(_))
         ));
+    }
+
+    #[test]
+    fn a_record_that_inflates_past_the_cap_is_refused() {
+        let s = secret(encode_record(&record("jaeger", 1, "deployed")));
+        assert!(decode_within(&s, 4096).is_ok());
+        let err = decode_within(&s, 50).unwrap_err();
+        assert!(
+            matches!(err, DecodeError::Gzip(_, ref why) if why.contains("inflates past 50 bytes")),
+            "{err:?}"
+        );
     }
 
     #[test]
