@@ -34,7 +34,7 @@ for round in $(seq "$ROUNDS"); do
   ours+=("$("$BIN" loadgen -q -o json -c "$CONNECTIONS" -z "${DURATION}s" "$url" | rps_json)")
   theirs+=("$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url" | awk '/Requests\/sec/ {printf "%d", $2}')")
   if command -v oha >/dev/null 2>&1; then
-    ohas+=("$(oha --no-tui -j -c "$CONNECTIONS" -z "${DURATION}s" "$url" | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["summary"]["requestsPerSec"]))')")
+    ohas+=("$(oha --no-tui --output-format json -c "$CONNECTIONS" -z "${DURATION}s" "$url" | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["summary"]["requestsPerSec"]))')")
   fi
   echo "round $round: otelctl ${ours[-1]} req/s, wrk ${theirs[-1]} req/s${ohas:+, oha ${ohas[-1]} req/s}" >&2
 done
