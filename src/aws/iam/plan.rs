@@ -84,7 +84,32 @@ pub struct ClusterIdentity<'a> {
     pub account: &'a str,
 }
 
-impl ClusterIdentity<'_> {
+/// Why a cluster cannot be an IRSA identity.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NoIdentity {
+    #[error("cluster {0} reports no OIDC issuer")]
+    NoIssuer(String),
+    #[error("cannot read the account from {0}")]
+    NoAccount(String),
+}
+
+impl<'a> ClusterIdentity<'a> {
+    /// The issuer, partition and account of a described cluster. Pure.
+    pub fn of(cluster: &'a crate::aws::eks::Cluster) -> Result<Self, NoIdentity> {
+        let issuer = cluster
+            .oidc_issuer
+            .as_deref()
+            .ok_or_else(|| NoIdentity::NoIssuer(cluster.name.clone()))?;
+        let (partition, account) = cluster
+            .partition_and_account()
+            .ok_or_else(|| NoIdentity::NoAccount(cluster.arn.clone()))?;
+        Ok(Self {
+            issuer,
+            partition,
+            account,
+        })
+    }
+
     pub fn provider_arn(&self) -> String {
         policy::oidc_provider_arn(self.partition, self.account, self.issuer)
     }

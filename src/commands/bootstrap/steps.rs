@@ -134,18 +134,7 @@ pub fn remediation(step: &str) -> &'static str {
 }
 
 fn identity_of(cluster: &Cluster) -> Result<ClusterIdentity<'_>> {
-    let issuer = cluster
-        .oidc_issuer
-        .as_deref()
-        .ok_or_else(|| anyhow!("cluster {} reports no OIDC issuer", cluster.name))?;
-    let (partition, account) = cluster
-        .partition_and_account()
-        .ok_or_else(|| anyhow!("cannot read the account from {}", cluster.arn))?;
-    Ok(ClusterIdentity {
-        issuer,
-        partition,
-        account,
-    })
+    Ok(ClusterIdentity::of(cluster)?)
 }
 
 fn findings(a: &plan::Assessment) -> String {

@@ -153,18 +153,7 @@ pub fn version(ctx: &Context) -> Check<'_> {
 }
 
 fn identity_of(cluster: &Cluster) -> Result<plan::ClusterIdentity<'_>, CheckError> {
-    let issuer = cluster
-        .oidc_issuer
-        .as_deref()
-        .ok_or_else(|| CheckError::new("the cluster reports no OIDC issuer"))?;
-    let (partition, account) = cluster
-        .partition_and_account()
-        .ok_or_else(|| CheckError::new(format!("cannot read the account from {}", cluster.arn)))?;
-    Ok(plan::ClusterIdentity {
-        issuer,
-        partition,
-        account,
-    })
+    plan::ClusterIdentity::of(cluster).map_err(|e| CheckError::new(e.to_string()))
 }
 
 fn from_assessment(a: plan::Assessment, ok: String, fix: &str) -> Outcome {
