@@ -13,15 +13,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use http::{HeaderName, HeaderValue, Method, Request, Uri, header};
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
+use http::{HeaderName, HeaderValue, Method, Uri};
 use opentelemetry::KeyValue;
 use opentelemetry::trace::{Span, SpanKind, Status, TraceContextExt, Tracer};
 
+use super::h1::wire::traceparent;
 use super::stats::{ErrorKind, Outcome, Stats};
+use super::transport::{Shared, Transport};
 
 /// When a run ends.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,8 +62,6 @@ pub struct Run {
 /// How many statistics shards the workers share.
 const STATS_SHARDS: usize = 8;
 
-type HttpClient = Client<hyper_rustls::HttpsConnector<HttpConnector>, Full<Bytes>>;
-
 /// A run in progress: its workers' statistics can be read while they work.
 pub struct Running {
     workers: Vec<Arc<Mutex<Stats>>>,
@@ -80,22 +76,8 @@ pub fn start(
     plan: &Plan,
     tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
 ) -> Result<Running, rustls::Error> {
-    let mut http = HttpConnector::new();
-    http.set_nodelay(true);
-    http.enforce_http(false);
-    let tls = super::tls::client_config(plan.insecure)?;
-    let builder = hyper_rustls::HttpsConnectorBuilder::new()
-        .with_tls_config(tls)
-        .https_or_http();
-    let connector = if plan.http2 {
-        builder.enable_http2().wrap_connector(http)
-    } else {
-        builder.enable_http1().wrap_connector(http)
-    };
-    let client: HttpClient = Client::builder(TokioExecutor::new())
-        .pool_max_idle_per_host(plan.concurrency)
-        .http2_only(plan.http2)
-        .build(connector);
+    let shared = Shared::new(plan)?;
+    let plan = Arc::new(plan.clone());
     let issued = Arc::new(AtomicU64::new(0));
     let stopped = Arc::new(AtomicBool::new(false));
     let started = Instant::now();
@@ -115,8 +97,8 @@ pub fn start(
             let stats = &workers[id % workers.len()];
             let worker = Worker {
                 id,
+                transport: shared.transport(&plan),
                 plan: plan.clone(),
-                client: client.clone(),
                 tracer: tracer.clone(),
                 issued: issued.clone(),
                 stopped: stopped.clone(),
@@ -211,8 +193,8 @@ pub async fn run(
 
 struct Worker {
     id: usize,
-    plan: Plan,
-    client: HttpClient,
+    plan: Arc<Plan>,
+    transport: Transport,
     tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
     issued: Arc<AtomicU64>,
     stopped: Arc<AtomicBool>,
@@ -223,7 +205,7 @@ struct Worker {
 }
 
 impl Worker {
-    async fn run(self) {
+    async fn run(mut self) {
         let concurrency = self.plan.concurrency.max(1) as f64;
         // With a rate, this worker's share is evenly spaced, offset from the others.
         let interval = self
@@ -253,9 +235,8 @@ impl Worker {
             if interval.is_some() {
                 tokio::time::sleep_until(intended.into()).await;
             }
-            let n = k as usize + self.id;
-            let target = &self.plan.targets[n % self.plan.targets.len()];
-            let outcome = self.send(target, intended).await;
+            let index = (k as usize + self.id) % self.plan.targets.len();
+            let outcome = self.send(index, intended).await;
             if counted && let Ok(mut stats) = self.stats.lock() {
                 stats.record(outcome);
             }
@@ -263,15 +244,17 @@ impl Worker {
         }
     }
 
-    async fn send(&self, target: &Uri, intended: Instant) -> Outcome {
-        let sampled = self.plan.sample_rate >= 1.0 || fastrand::f64() < self.plan.sample_rate;
+    async fn send(&mut self, index: usize, intended: Instant) -> Outcome {
+        let plan = &self.plan;
+        let target = &plan.targets[index];
+        let sampled = plan.sample_rate >= 1.0 || fastrand::f64() < plan.sample_rate;
         let (span, traceparent, trace_id) = match &self.tracer {
             Some(tracer) => {
                 let span = tracer
-                    .span_builder(format!("{} {}", self.plan.method, target.path()))
+                    .span_builder(format!("{} {}", plan.method, target.path()))
                     .with_kind(SpanKind::Client)
                     .with_attributes([
-                        KeyValue::new("http.request.method", self.plan.method.to_string()),
+                        KeyValue::new("http.request.method", plan.method.to_string()),
                         KeyValue::new("url.full", target.to_string()),
                         KeyValue::new(
                             "server.address",
@@ -279,51 +262,29 @@ impl Worker {
                         ),
                     ])
                     .start(tracer.as_ref());
-                let sc = span.span_context().clone();
-                let header = format!(
-                    "00-{}-{}-{:02x}",
-                    sc.trace_id(),
-                    sc.span_id(),
-                    sc.trace_flags().to_u8()
+                let sc = span.span_context();
+                let trace_id = u128::from_be_bytes(sc.trace_id().to_bytes());
+                let header = traceparent(
+                    trace_id,
+                    u64::from_be_bytes(sc.span_id().to_bytes()),
+                    sc.is_sampled(),
                 );
-                (
-                    Some(span),
-                    header,
-                    u128::from_be_bytes(sc.trace_id().to_bytes()),
-                )
+                (Some(span), header, trace_id)
             }
             None => {
                 let trace_id = fastrand::u128(1..);
-                let header = format!(
-                    "00-{trace_id:032x}-{:016x}-{}",
-                    fastrand::u64(1..),
-                    if sampled { "01" } else { "00" }
-                );
-                (None, header, trace_id)
+                (
+                    None,
+                    traceparent(trace_id, fastrand::u64(1..), sampled),
+                    trace_id,
+                )
             }
         };
-        let mut request = Request::builder()
-            .method(self.plan.method.clone())
-            .uri(target.clone());
-        for (name, value) in &self.plan.headers {
-            request = request.header(name, value);
-        }
-        let request = request
-            .header("traceparent", traceparent)
-            .header(
-                header::USER_AGENT,
-                concat!("otelctl-loadgen/", env!("CARGO_PKG_VERSION")),
-            )
-            .body(Full::new(self.plan.body.clone()));
         let sent = Instant::now();
-        let result = match request {
-            Err(_) => Err(ErrorKind::Other),
-            Ok(request) => {
-                match tokio::time::timeout(self.plan.timeout, self.exchange(request)).await {
-                    Err(_) => Err(ErrorKind::Timeout),
-                    Ok(result) => result,
-                }
-            }
+        let exchange = self.transport.exchange(plan, index, &traceparent);
+        let result = match tokio::time::timeout(plan.timeout, exchange).await {
+            Err(_) => Err(ErrorKind::Timeout),
+            Ok(result) => result,
         };
         let service_time = sent.elapsed();
         if let Some(span) = span {
@@ -352,22 +313,5 @@ impl Worker {
             result,
             trace_id,
         }
-    }
-
-    async fn exchange(&self, request: Request<Full<Bytes>>) -> Result<(u16, u64), ErrorKind> {
-        let response = self.client.request(request).await.map_err(|e| {
-            if e.is_connect() {
-                ErrorKind::Connect
-            } else {
-                ErrorKind::Other
-            }
-        })?;
-        let status = response.status().as_u16();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .map_err(|_| ErrorKind::Other)?;
-        Ok((status, body.to_bytes().len() as u64))
     }
 }

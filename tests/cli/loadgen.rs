@@ -1,6 +1,7 @@
 //! `otelctl loadgen` against a local target that records every traceparent.
 
 mod in_cluster;
+mod transports;
 
 use std::collections::HashSet;
 use std::time::Duration;

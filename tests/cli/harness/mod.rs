@@ -10,6 +10,7 @@ pub mod kubeapi;
 pub mod moto;
 pub mod otlp;
 pub mod registry;
+pub mod scripted;
 pub mod served;
 pub mod target;
 

@@ -1,0 +1,334 @@
+//! HTTP/1.1 as bytes, with no I/O: request heads rendered once per target and completed
+//! per request with a traceparent, response heads parsed with `httparse`, and a chunked
+//! body decoder that only counts. Everything here is a pure function or a state machine,
+//! so it is tested byte by byte.
+
+use http::{HeaderName, HeaderValue, Method, Uri, header};
+
+/// Largest response head accepted.
+pub const MAX_HEAD: usize = 64 * 1024;
+/// Most response header fields accepted.
+const MAX_HEADERS: usize = 64;
+
+/// Why a response is not HTTP/1.1 we can read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WireError {
+    #[error("malformed response head: {0}")]
+    Head(String),
+    #[error("response head larger than {MAX_HEAD} bytes")]
+    HeadTooLarge,
+    #[error("conflicting or invalid Content-Length")]
+    ContentLength,
+    #[error("malformed chunked body")]
+    Chunk,
+}
+
+/// A request for one target, rendered up to its traceparent: only the 55 bytes of the
+/// traceparent differ between requests.
+#[derive(Debug, Clone)]
+pub struct Template {
+    before: Vec<u8>,
+    after: Vec<u8>,
+    /// A HEAD request: the response has no body whatever its headers say.
+    pub head_only: bool,
+}
+
+impl Template {
+    /// `headers` are the user's; a `Host` or `User-Agent` among them replaces ours, and
+    /// framing headers (`Content-Length`, `Transfer-Encoding`) and `traceparent` are ours
+    /// alone.
+    pub fn new(
+        method: &Method,
+        uri: &Uri,
+        headers: &[(HeaderName, HeaderValue)],
+        body_len: usize,
+        user_agent: &str,
+    ) -> Self {
+        let mut before = Vec::with_capacity(256);
+        let target = uri.path_and_query().map_or("/", |p| p.as_str());
+        let target = if target.is_empty() { "/" } else { target };
+        push_line(
+            &mut before,
+            &[
+                method.as_str().as_bytes(),
+                b" ",
+                target.as_bytes(),
+                b" HTTP/1.1",
+            ],
+        );
+        let has = |name: &HeaderName| headers.iter().any(|(n, _)| n == name);
+        if !has(&header::HOST) {
+            push_line(&mut before, &[b"Host: ", host_header(uri).as_bytes()]);
+        }
+        if !has(&header::USER_AGENT) {
+            push_line(&mut before, &[b"User-Agent: ", user_agent.as_bytes()]);
+        }
+        for (name, value) in headers {
+            let ours = *name == header::CONTENT_LENGTH
+                || *name == header::TRANSFER_ENCODING
+                || name.as_str() == "traceparent";
+            if !ours {
+                push_line(
+                    &mut before,
+                    &[name.as_str().as_bytes(), b": ", value.as_bytes()],
+                );
+            }
+        }
+        before.extend_from_slice(b"traceparent: ");
+        let mut after = b"\r\n".to_vec();
+        let bodiless = matches!(
+            *method,
+            Method::GET | Method::HEAD | Method::DELETE | Method::OPTIONS | Method::TRACE
+        );
+        if body_len > 0 || !bodiless {
+            push_line(
+                &mut after,
+                &[b"Content-Length: ", body_len.to_string().as_bytes()],
+            );
+        }
+        after.extend_from_slice(b"\r\n");
+        Self {
+            before,
+            after,
+            head_only: *method == Method::HEAD,
+        }
+    }
+
+    /// The whole request, into `out` (cleared first).
+    pub fn render(&self, traceparent: &[u8], body: &[u8], out: &mut Vec<u8>) {
+        out.clear();
+        out.extend_from_slice(&self.before);
+        out.extend_from_slice(traceparent);
+        out.extend_from_slice(&self.after);
+        out.extend_from_slice(body);
+    }
+}
+
+fn push_line(out: &mut Vec<u8>, parts: &[&[u8]]) {
+    for p in parts {
+        out.extend_from_slice(p);
+    }
+    out.extend_from_slice(b"\r\n");
+}
+
+/// `Host` as a client sends it: the host, and the port when the URL names one.
+fn host_header(uri: &Uri) -> String {
+    let host = uri.host().unwrap_or_default();
+    match uri.port_u16() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_owned(),
+    }
+}
+
+/// A W3C traceparent: version 00, the ids in lowercase hex, and the sampled flag.
+pub fn traceparent(trace_id: u128, span_id: u64, sampled: bool) -> [u8; 55] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = *b"00-00000000000000000000000000000000-0000000000000000-00";
+    for i in 0..32 {
+        out[3 + i] = HEX[((trace_id >> (124 - 4 * i)) & 0xf) as usize];
+    }
+    for i in 0..16 {
+        out[36 + i] = HEX[((span_id >> (60 - 4 * i)) & 0xf) as usize];
+    }
+    if sampled {
+        out[54] = b'1';
+    }
+    out
+}
+
+/// How a response's body is delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    Empty,
+    Length(u64),
+    Chunked,
+    /// HTTP/1.0 style: the body runs until the server closes the connection.
+    UntilClose,
+}
+
+/// A parsed response head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub status: u16,
+    /// Bytes of the head, blank line included.
+    pub len: usize,
+    pub framing: Framing,
+    /// The connection cannot carry another request after this response.
+    pub close: bool,
+}
+
+impl Head {
+    /// An interim (1xx) response: a real one follows it. 101 is not interim: it ends
+    /// HTTP/1.1 on the connection.
+    pub fn interim(&self) -> bool {
+        (100..200).contains(&self.status) && self.status != 101
+    }
+}
+
+/// Parses a response head from the start of `buf`: `Ok(None)` while it is incomplete.
+pub fn parse_head(buf: &[u8], head_request: bool) -> Result<Option<Head>, WireError> {
+    let mut fields = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let mut response = httparse::Response::new(&mut fields);
+    let len = match response.parse(buf) {
+        Ok(httparse::Status::Complete(len)) => len,
+        Ok(httparse::Status::Partial) if buf.len() > MAX_HEAD => {
+            return Err(WireError::HeadTooLarge);
+        }
+        Ok(httparse::Status::Partial) => return Ok(None),
+        Err(e) => return Err(WireError::Head(e.to_string())),
+    };
+    let status = response.code.unwrap_or_default();
+    let mut close = response.version == Some(0);
+    let mut length: Option<u64> = None;
+    let mut chunked = false;
+    for field in response.headers.iter() {
+        let value = field.value;
+        if field.name.eq_ignore_ascii_case("content-length") {
+            let n = std::str::from_utf8(value)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .ok_or(WireError::ContentLength)?;
+            if length.is_some_and(|l| l != n) {
+                return Err(WireError::ContentLength);
+            }
+            length = Some(n);
+        } else if field.name.eq_ignore_ascii_case("transfer-encoding") {
+            chunked = tokens(value)
+                .last()
+                .is_some_and(|t| t.eq_ignore_ascii_case(b"chunked"));
+        } else if field.name.eq_ignore_ascii_case("connection") {
+            for token in tokens(value) {
+                if token.eq_ignore_ascii_case(b"close") {
+                    close = true;
+                } else if token.eq_ignore_ascii_case(b"keep-alive") {
+                    close = false;
+                }
+            }
+        }
+    }
+    let framing = if head_request || matches!(status, 100..=199 | 204 | 304) {
+        Framing::Empty
+    } else if chunked {
+        Framing::Chunked
+    } else if let Some(n) = length {
+        Framing::Length(n)
+    } else {
+        close = true;
+        Framing::UntilClose
+    };
+    Ok(Some(Head {
+        status,
+        len,
+        framing,
+        close: close || status == 101,
+    }))
+}
+
+/// The comma-separated tokens of a header value, trimmed.
+fn tokens(value: &[u8]) -> impl Iterator<Item = &[u8]> {
+    value
+        .split(|b| *b == b',')
+        .map(|t| t.trim_ascii())
+        .filter(|t| !t.is_empty())
+}
+
+/// Reads a chunked body, counting its data bytes and discarding them.
+#[derive(Debug, Default)]
+pub struct Chunked {
+    state: ChunkState,
+    /// Data bytes seen so far.
+    pub data: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ChunkState {
+    /// In a chunk-size line: the size so far and how many hex digits it had.
+    Size(u64, u8),
+    /// After the size: extensions up to the line's end.
+    Extension(u64),
+    SizeLf(u64),
+    Data(u64),
+    DataCr,
+    DataLf,
+    /// In the trailer section; `true` at the start of a line.
+    Trailer(bool),
+    TrailerLf(bool),
+    Done,
+}
+
+impl Default for ChunkState {
+    fn default() -> Self {
+        ChunkState::Size(0, 0)
+    }
+}
+
+impl Chunked {
+    /// The body has ended (its last chunk and trailers are read).
+    pub fn done(&self) -> bool {
+        self.state == ChunkState::Done
+    }
+
+    /// Consumes body bytes from `input`, stopping at the body's end; returns how many it
+    /// took (the rest belong to whatever follows).
+    pub fn feed(&mut self, input: &[u8]) -> Result<usize, WireError> {
+        use ChunkState::*;
+        if self.done() {
+            return Ok(0);
+        }
+        let mut i = 0;
+        while i < input.len() {
+            if let Data(left) = self.state {
+                let take = left.min((input.len() - i) as u64);
+                self.data += take;
+                i += take as usize;
+                self.state = if take == left {
+                    DataCr
+                } else {
+                    Data(left - take)
+                };
+                continue;
+            }
+            let b = input[i];
+            i += 1;
+            self.state = match (self.state, b) {
+                (Size(n, d), b) if b.is_ascii_hexdigit() => {
+                    if d >= 15 {
+                        return Err(WireError::Chunk);
+                    }
+                    let digit = (b as char).to_digit(16).unwrap_or_default();
+                    Size(n * 16 + u64::from(digit), d + 1)
+                }
+                (Size(n, d), b';' | b' ' | b'\t') if d > 0 => Extension(n),
+                (Size(n, d), b'\r') if d > 0 => SizeLf(n),
+                (Size(n, d), b'\n') if d > 0 => after_size(n),
+                (Extension(n), b'\r') => SizeLf(n),
+                (Extension(n), b'\n') => after_size(n),
+                (Extension(n), _) => Extension(n),
+                (SizeLf(n), b'\n') => after_size(n),
+                (DataCr, b'\r') => DataLf,
+                (DataCr | DataLf, b'\n') => Size(0, 0),
+                (Trailer(start), b'\r') => TrailerLf(start),
+                (Trailer(true) | TrailerLf(true), b'\n') => Done,
+                (Trailer(false) | TrailerLf(false), b'\n') => Trailer(true),
+                (Trailer(_), _) => Trailer(false),
+                _ => return Err(WireError::Chunk),
+            };
+            if self.state == Done {
+                return Ok(i);
+            }
+        }
+        Ok(i)
+    }
+}
+
+fn after_size(n: u64) -> ChunkState {
+    if n == 0 {
+        ChunkState::Trailer(true)
+    } else {
+        ChunkState::Data(n)
+    }
+}
+
+#[cfg(test)]
+#[path = "wire_tests.rs"]
+mod tests;
