@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # otelctl loadgen against wrk (and oha when installed) on the same local target with the
 # same connection count; its memory at 1,000 connections; and how closely it holds a rate.
-# Rounds alternate between the tools so machine noise hits both; read the ratios.
+# Every tool gets one thread per core, as otelctl takes by default (wrk -t$(nproc); oha's
+# runtime uses every core). Rounds alternate between the tools so machine noise hits
+# both; read the ratios.
 #
 #   scripts/bench-loadgen.sh
 #   BIN=/path/to/otelctl ROUNDS=5 scripts/bench-loadgen.sh
@@ -12,6 +14,7 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-50}
 ROUNDS=${ROUNDS:-3}
 RATE=${RATE:-2000}
+THREADS=${THREADS:-$(nproc)}
 
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
@@ -32,14 +35,14 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 ours=(); theirs=(); ohas=()
 for round in $(seq "$ROUNDS"); do
   ours+=("$("$BIN" loadgen -q -o json -c "$CONNECTIONS" -z "${DURATION}s" "$url" | rps_json)")
-  theirs+=("$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$url" | awk '/Requests\/sec/ {printf "%d", $2}')")
+  theirs+=("$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "$url" | awk '/Requests\/sec/ {printf "%d", $2}')")
   if command -v oha >/dev/null 2>&1; then
     ohas+=("$(oha --no-tui --output-format json -c "$CONNECTIONS" -z "${DURATION}s" "$url" | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["summary"]["requestsPerSec"]))')")
   fi
   echo "round $round: otelctl ${ours[-1]} req/s, wrk ${theirs[-1]} req/s${ohas:+, oha ${ohas[-1]} req/s}" >&2
 done
 o=$(median "${ours[@]}"); w=$(median "${theirs[@]}")
-echo "throughput, $CONNECTIONS connections, ${DURATION}s, median of $ROUNDS: otelctl $o req/s, wrk $w req/s"
+echo "throughput, $CONNECTIONS connections, wrk -t$THREADS, ${DURATION}s, median of $ROUNDS: otelctl $o req/s, wrk $w req/s"
 python3 -c "print(f'otelctl / wrk = {$o/$w:.3f}')"
 if [ ${#ohas[@]} -gt 0 ]; then
   h=$(median "${ohas[@]}")

@@ -62,21 +62,39 @@ pub struct Run {
 /// How many statistics shards the workers share.
 const STATS_SHARDS: usize = 8;
 
+/// Why a run could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot set up TLS: {0}")]
+    Tls(#[from] rustls::Error),
+    #[error("cannot start a load thread: {0}")]
+    Thread(#[from] std::io::Error),
+}
+
 /// A run in progress: its workers' statistics can be read while they work.
 pub struct Running {
     workers: Vec<Arc<Mutex<Stats>>>,
-    handles: Vec<tokio::task::JoinHandle<()>>,
+    /// One per load thread, resolved when all its workers are done.
+    handles: Vec<tokio::sync::oneshot::Receiver<()>>,
     stopped: Arc<AtomicBool>,
     measuring_since: Instant,
 }
 
-/// Starts the workers. `tracer` adds a client span per request, whose context is what the
-/// traceparent carries.
+/// How many load threads a run uses: one per core, as wrk's `-t` would be set, and no
+/// more than there are connections.
+fn load_threads(concurrency: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.min(concurrency).max(1)
+}
+
+/// Starts the workers, spread over one single-threaded runtime per core: a worker's
+/// connection then never moves between threads, and no two threads contend for one I/O
+/// driver or timer wheel. `tracer` adds a client span per request, whose context is what
+/// the traceparent carries.
 pub fn start(
     plan: &Plan,
     tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
-) -> Result<Running, rustls::Error> {
-    let shared = Shared::new(plan)?;
+) -> Result<Running, StartError> {
     let plan = Arc::new(plan.clone());
     let issued = Arc::new(AtomicU64::new(0));
     let stopped = Arc::new(AtomicBool::new(false));
@@ -92,30 +110,57 @@ pub fn start(
     let workers: Vec<Arc<Mutex<Stats>>> = (0..concurrency.min(STATS_SHARDS))
         .map(|_| Arc::default())
         .collect();
-    let handles = (0..concurrency)
-        .map(|id| {
-            let stats = &workers[id % workers.len()];
-            let worker = Worker {
-                id,
-                transport: shared.transport(&plan),
-                plan: plan.clone(),
-                tracer: tracer.clone(),
-                issued: issued.clone(),
-                stopped: stopped.clone(),
-                stats: stats.clone(),
-                started,
-                measuring_since,
-                deadline,
-            };
-            tokio::spawn(worker.run())
-        })
-        .collect();
+    let threads = load_threads(concurrency);
+    let mut groups: Vec<Vec<Worker>> = (0..threads).map(|_| Vec::new()).collect();
+    let shared = (0..threads)
+        .map(|_| Shared::new(&plan))
+        .collect::<Result<Vec<_>, _>>()?;
+    for id in 0..concurrency {
+        let stats = &workers[id % workers.len()];
+        groups[id % threads].push(Worker {
+            id,
+            transport: shared[id % threads].transport(&plan),
+            plan: plan.clone(),
+            tracer: tracer.clone(),
+            issued: issued.clone(),
+            stopped: stopped.clone(),
+            stats: stats.clone(),
+            started,
+            measuring_since,
+            deadline,
+        });
+    }
+    let handles = groups
+        .into_iter()
+        .map(spawn_thread)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Running {
         workers,
         handles,
         stopped,
         measuring_since,
     })
+}
+
+/// Runs `workers` to the end on a thread of their own.
+fn spawn_thread(workers: Vec<Worker>) -> std::io::Result<tokio::sync::oneshot::Receiver<()>> {
+    let (done, finished) = tokio::sync::oneshot::channel();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    std::thread::Builder::new()
+        .name("loadgen".into())
+        .spawn(move || {
+            runtime.block_on(async {
+                let mut set = tokio::task::JoinSet::new();
+                for worker in workers {
+                    set.spawn(worker.run());
+                }
+                while set.join_next().await.is_some() {}
+            });
+            let _ = done.send(());
+        })?;
+    Ok(finished)
 }
 
 /// A read-only view of a run in progress, for progress displays.
@@ -187,7 +232,7 @@ pub async fn run(
     plan: &Plan,
     tracer: Option<Arc<opentelemetry::global::BoxedTracer>>,
     cancel: impl Future<Output = ()>,
-) -> Result<Run, rustls::Error> {
+) -> Result<Run, StartError> {
     Ok(start(plan, tracer)?.finish(cancel).await)
 }
 
@@ -280,13 +325,18 @@ impl Worker {
                 )
             }
         };
-        let sent = Instant::now();
+        // Without a rate the request is sent when it is due: one clock read serves both.
+        let sent = if plan.rate.is_some() {
+            Instant::now()
+        } else {
+            intended
+        };
         let exchange = self.transport.exchange(plan, index, &traceparent);
-        let result = match tokio::time::timeout(plan.timeout, exchange).await {
+        let result = match tokio::time::timeout_at((sent + plan.timeout).into(), exchange).await {
             Err(_) => Err(ErrorKind::Timeout),
             Ok(result) => result,
         };
-        let service_time = sent.elapsed();
+        let done = Instant::now();
         if let Some(span) = span {
             let cx = opentelemetry::Context::current_with_span(span);
             let span = cx.span();
@@ -308,8 +358,8 @@ impl Worker {
             span.end();
         }
         Outcome {
-            latency: intended.elapsed(),
-            service_time,
+            latency: done.saturating_duration_since(intended),
+            service_time: done.saturating_duration_since(sent),
             result,
             trace_id,
         }
