@@ -25,24 +25,44 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# A local OTLP/HTTP endpoint that accepts every export (and counts the bytes it got).
+# A local OTLP/HTTP endpoint that accepts every export and discards it: the collector's
+# part, kept as cheap as Python allows (asyncio, no per-request handler object) because it
+# shares the two cores with the service and wrk. Its CPU per request is reported below.
 sink_port=$(free_port)
 python3 - "$sink_port" > "$work/sink.log" 2>&1 <<'PY' &
-import sys
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-received = 0
-class Sink(BaseHTTPRequestHandler):
-    def do_POST(self):
-        global received
-        received += len(self.rfile.read(int(self.headers.get("Content-Length", 0))))
-        self.send_response(200)
-        self.send_header("Content-Type", "application/x-protobuf")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-    def log_message(self, *args):
-        pass
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
+import asyncio, sys
+RESPONSE = b"HTTP/1.1 200 OK\r\nContent-Type: application/x-protobuf\r\nContent-Length: 0\r\n\r\n"
+class Sink(asyncio.Protocol):
+    def connection_made(self, transport):
+        self.transport, self.buf, self.need = transport, bytearray(), None
+    def data_received(self, data):
+        self.buf += data
+        while True:
+            if self.need is None:
+                end = self.buf.find(b"\r\n\r\n")
+                if end < 0:
+                    return
+                length = 0
+                for line in bytes(self.buf[:end]).split(b"\r\n")[1:]:
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value)
+                self.need = end + 4 + length
+            if len(self.buf) < self.need:
+                return
+            del self.buf[:self.need]
+            self.need = None
+            self.transport.write(RESPONSE)
+async def main(port):
+    server = await asyncio.get_running_loop().create_server(Sink, "127.0.0.1", port)
+    await server.serve_forever()
+asyncio.run(main(int(sys.argv[1])))
 PY
+sink_pid=$!
+
+# CPU time (user + system, in clock ticks) a process has used so far.
+tick=$(getconf CLK_TCK)
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 run() { # $1 = off|on ; prints requests/s
   local port; port=$(free_port)
@@ -54,7 +74,11 @@ run() { # $1 = off|on ; prints requests/s
   fi
   local pid=$!
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+  local s0 k0; s0=$(cpu "$pid"); k0=$(cpu "$sink_pid")
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$port/api/hello" > "$work/wrk-$1.txt"
+  local s1 k1 n; s1=$(cpu "$pid"); k1=$(cpu "$sink_pid")
+  n=$(awk '/requests in/ {print $1}' "$work/wrk-$1.txt")
+  python3 -c "print(f'  $1: service {($s1-$s0)/$tick*1e6/$n:.2f} µs CPU/request, sink {($k1-$k0)/$tick*1e6/$n:.2f}')" >&2
   if [ "$1" = on ]; then
     curl -fs "http://127.0.0.1:$port/metrics" | grep -E '^otel_spans_(ended|exported|dropped)_total' | tr '\n' ' ' >&2
     echo >&2

@@ -24,15 +24,29 @@ trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_up() { for _ in $(seq 100); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null && return; sleep 0.1; done; echo "no server on $1" >&2; exit 1; }
 
-# A fresh receiver (otelctl traces, OTLP/gRPC) for each server: one that already holds the
-# other run's spans ingests more slowly, and Flask's exporter, holding the GIL while it
-# waits, would pay for it.
+# A fresh OTLP/gRPC endpoint for each server that accepts every export and discards it
+# (grpcio from the app's venv, no protobuf decoding), so it keeps up with either server.
+# An earlier version used `otelctl traces`, which ingests every span: at otelctl serve's
+# rate on two shared cores it fell behind and serve dropped over half of its spans, which
+# flattered serve. serve's span counters are printed so a drop cannot hide.
 receiver() {
   grpc=$(free_port)
-  "$BIN" traces -q --grpc "127.0.0.1:$grpc" --http "127.0.0.1:$(free_port)" --ui "127.0.0.1:$(free_port)" &
+  "$venv/bin/python" - "$grpc" <<'PY' &
+import sys
+from concurrent import futures
+import grpc
+export = grpc.unary_unary_rpc_method_handler(lambda request, context: b"")
+service = grpc.method_handlers_generic_handler(
+    "opentelemetry.proto.collector.trace.v1.TraceService", {"Export": export})
+server = grpc.server(futures.ThreadPoolExecutor(max_workers=4))
+server.add_generic_rpc_handlers((service,))
+server.add_insecure_port(f"127.0.0.1:{sys.argv[1]}")
+server.start()
+server.wait_for_termination()
+PY
   receiver_pid=$!
   export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$grpc"
-  sleep 0.5
+  sleep 1
 }
 export OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_TRACES_SAMPLER=always_on
 
@@ -42,6 +56,9 @@ port=$(free_port)
 rust_pid=$!
 wait_up "$port"
 rust=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d", $2}')
+sleep 1  # the last batch
+curl -fs "http://127.0.0.1:$port/metrics" | grep -E '^otel_spans_(ended|exported|dropped)_total' | tr '\n' ' ' >&2
+echo >&2
 kill -TERM "$rust_pid"; wait "$rust_pid" || true
 kill "$receiver_pid"; wait "$receiver_pid" 2>/dev/null || true
 

@@ -147,6 +147,11 @@ fn spawn_thread(workers: Vec<Worker>) -> std::io::Result<tokio::sync::oneshot::R
     let (done, finished) = tokio::sync::oneshot::channel();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        // Before sleeping in epoll, give the core away once: when the target shares the
+        // machine it is usually what this thread waits for, and letting it run first
+        // often means the wait finds the responses ready, saving a sleep and a wake.
+        // Measured with scripts/bench-loadgen.sh: about 5% more requests/s on loopback.
+        .on_thread_park(std::thread::yield_now)
         .build()?;
     std::thread::Builder::new()
         .name("loadgen".into())

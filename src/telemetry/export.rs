@@ -6,8 +6,11 @@
 //! the bound itself (it never lets more spans be pending than the batch queue holds) and
 //! [`CountingExporter`] sees every batch leave.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::task::Poll;
 use std::time::Duration;
 
 use opentelemetry::Context;
@@ -113,23 +116,50 @@ impl<P: SpanProcessor> SpanProcessor for BoundedProcessor<P> {
     }
 }
 
-/// An exporter that counts each batch as exported or failed.
+/// An exporter that counts each batch as exported or failed, and runs the export inside
+/// a tokio runtime: the batch processor calls it from a thread of its own, while the
+/// OTLP clients need the runtime's I/O driver and timers.
 #[derive(Debug)]
 pub struct CountingExporter<E> {
     inner: E,
     stats: Arc<ExportStats>,
+    runtime: tokio::runtime::Handle,
 }
 
 impl<E> CountingExporter<E> {
-    pub fn new(inner: E, stats: Arc<ExportStats>) -> Self {
-        Self { inner, stats }
+    pub fn new(inner: E, stats: Arc<ExportStats>, runtime: tokio::runtime::Handle) -> Self {
+        Self {
+            inner,
+            stats,
+            runtime,
+        }
+    }
+}
+
+/// Polls a future with a runtime's context entered, so the I/O and timers it creates
+/// register with that runtime whichever thread polls it.
+struct InRuntime<'a, F> {
+    runtime: &'a tokio::runtime::Handle,
+    future: Pin<Box<F>>,
+}
+
+impl<F: Future> Future for InRuntime<'_, F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<F::Output> {
+        let _entered = self.runtime.enter();
+        self.future.as_mut().poll(cx)
     }
 }
 
 impl<E: SpanExporter> SpanExporter for CountingExporter<E> {
     async fn export(&self, batch: Vec<SpanData>) -> OTelSdkResult {
         let spans = batch.len() as u64;
-        let result = self.inner.export(batch).await;
+        let result = InRuntime {
+            runtime: &self.runtime,
+            future: Box::pin(self.inner.export(batch)),
+        }
+        .await;
         if let Err(e) = &result {
             tracing::warn!(spans, error = %e, "span export failed");
         }

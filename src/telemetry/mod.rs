@@ -14,8 +14,9 @@ use opentelemetry::KeyValue;
 use opentelemetry::trace::TracerProvider as _;
 use opentelemetry_otlp::WithExportConfig;
 use opentelemetry_sdk::Resource;
-use opentelemetry_sdk::trace::span_processor_with_async_runtime::BatchSpanProcessor;
-use opentelemetry_sdk::trace::{BatchConfigBuilder, Sampler, SdkTracerProvider};
+use opentelemetry_sdk::trace::{
+    BatchConfigBuilder, BatchSpanProcessor, Sampler, SdkTracerProvider,
+};
 use thiserror::Error;
 
 use config::SamplerChoice;
@@ -72,12 +73,14 @@ impl Telemetry {
             .with_scheduled_delay(b.scheduled_delay)
             .with_max_export_timeout(b.export_timeout)
             .build();
-        let processor = BatchSpanProcessor::builder(
-            CountingExporter::new(exporter, stats.clone()),
-            opentelemetry_sdk::runtime::Tokio,
-        )
-        .with_batch_config(batch_config)
-        .build();
+        // The SDK's batch processor: spans wait in a preallocated queue without waking
+        // anyone, and its own thread exports a batch at a time, inside this runtime,
+        // whose I/O driver the exporter's HTTP or gRPC client needs.
+        let exporter =
+            CountingExporter::new(exporter, stats.clone(), tokio::runtime::Handle::current());
+        let processor = BatchSpanProcessor::builder(exporter)
+            .with_batch_config(batch_config)
+            .build();
 
         let resource = Resource::builder_empty()
             .with_service_name(config.service_name.clone())
