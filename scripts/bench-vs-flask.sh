@@ -4,12 +4,15 @@
 # OTLP endpoint. Reports requests/s of each and the ratio.
 #
 #   scripts/bench-vs-flask.sh
-#   BIN=/path/to/otelctl DURATION=20 scripts/bench-vs-flask.sh
+#   BIN=/path/to/otelctl DURATION=20 ROUNDS=5 scripts/bench-vs-flask.sh
+#
+# Rounds alternate between the two servers so machine noise hits both; medians are reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
+ROUNDS=${ROUNDS:-3}
 
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
 if [ -z "${BIN:-}" ]; then
@@ -50,26 +53,37 @@ PY
 }
 export OTEL_EXPORTER_OTLP_PROTOCOL=grpc OTEL_TRACES_SAMPLER=always_on
 
-receiver
-port=$(free_port)
-"$BIN" serve -q --listen "127.0.0.1:$port" &
-rust_pid=$!
-wait_up "$port"
-rust=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d", $2}')
-sleep 1  # the last batch
-curl -fs "http://127.0.0.1:$port/metrics" | grep -E '^otel_spans_(ended|exported|dropped)_total' | tr '\n' ' ' >&2
-echo >&2
-kill -TERM "$rust_pid"; wait "$rust_pid" || true
-kill "$receiver_pid"; wait "$receiver_pid" 2>/dev/null || true
+rust_round() { # prints otelctl serve's requests/s
+  receiver
+  local port; port=$(free_port)
+  "$BIN" serve -q --listen "127.0.0.1:$port" &
+  local pid=$!
+  wait_up "$port"
+  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d\n", $2}'
+  sleep 1  # the last batch
+  curl -fs "http://127.0.0.1:$port/metrics" | grep -E '^otel_spans_(ended|exported|dropped)_total' | tr '\n' ' ' >&2
+  echo >&2
+  kill -TERM "$pid"; wait "$pid" || true
+  kill "$receiver_pid"; wait "$receiver_pid" 2>/dev/null || true
+}
 
-receiver
+flask_round() { # prints Flask's requests/s
+  receiver
+  local port; port=$(free_port)
+  (cd app && ACCESS_LOG= BIND="127.0.0.1:$port" exec "../$venv/bin/gunicorn" -c gunicorn.conf.py app:app >/dev/null 2>&1) &
+  local pid=$!
+  wait_up "$port"
+  wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d\n", $2}'
+  kill -TERM "$pid" 2>/dev/null; wait "$pid" || true
+  kill "$receiver_pid"; wait "$receiver_pid" 2>/dev/null || true
+}
 
-port=$(free_port)
-(cd app && ACCESS_LOG= BIND="127.0.0.1:$port" exec "../$venv/bin/gunicorn" -c gunicorn.conf.py app:app >/dev/null 2>&1) &
-flask_pid=$!
-wait_up "$port"
-flask=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$port/api/hello" | awk '/Requests\/sec/ {printf "%d", $2}')
-kill -TERM "$flask_pid" 2>/dev/null; wait "$flask_pid" || true
-
-echo "otelctl serve: $rust req/s; Flask + Gunicorn (2 workers x 4 threads): $flask req/s"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+rusts=(); flasks=()
+for round in $(seq "$ROUNDS"); do
+  rusts+=("$(rust_round)"); flasks+=("$(flask_round)")
+  echo "round $round: otelctl serve ${rusts[-1]} req/s, Flask ${flasks[-1]} req/s" >&2
+done
+rust=$(median "${rusts[@]}"); flask=$(median "${flasks[@]}")
+echo "otelctl serve: $rust req/s; Flask + Gunicorn (2 workers x 4 threads): $flask req/s (medians of $ROUNDS)"
 python3 -c "print(f'otelctl serve / Flask = {$rust/max($flask,1):.1f}x')"

@@ -169,12 +169,12 @@ async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAd
         Route::Index => html(&state.page(&trace_id)),
         Route::Hello => json(
             StatusCode::OK,
-            &serde_json::json!({
-                "message": format!("Hello from {}", state.service_name),
-                "service": state.service_name,
-                "version": env!("CARGO_PKG_VERSION"),
-                "trace_id": trace_id,
-            }),
+            &Hello {
+                message: format!("Hello from {}", state.service_name),
+                service: &state.service_name,
+                version: env!("CARGO_PKG_VERSION"),
+                trace_id: &trace_id,
+            },
         ),
         _ => match super::work::params(req.uri().query().unwrap_or("")) {
             Err(why) => json(StatusCode::BAD_REQUEST, &serde_json::json!({"error": why})),
@@ -257,8 +257,19 @@ pub fn text(status: StatusCode, body: impl Into<Bytes>) -> Reply {
     r
 }
 
-fn json(status: StatusCode, value: &serde_json::Value) -> Reply {
-    let mut r = text(status, format!("{value}\n"));
+/// `/api/hello`'s answer, serialized straight from the struct: no intermediate map.
+#[derive(serde::Serialize)]
+struct Hello<'a> {
+    message: String,
+    service: &'a str,
+    version: &'static str,
+    trace_id: &'a str,
+}
+
+fn json(status: StatusCode, value: &impl serde::Serialize) -> Reply {
+    let mut body = serde_json::to_vec(value).unwrap_or_default();
+    body.push(b'\n');
+    let mut r = text(status, body);
     r.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
