@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use opentelemetry::Context;
 use opentelemetry_sdk::Resource;
-use opentelemetry_sdk::error::OTelSdkResult;
+use opentelemetry_sdk::error::{OTelSdkError, OTelSdkResult};
 use opentelemetry_sdk::trace::{Span, SpanData, SpanExporter, SpanProcessor};
 
 /// Span counters, shared with whoever reports them.
@@ -116,22 +116,30 @@ impl<P: SpanProcessor> SpanProcessor for BoundedProcessor<P> {
     }
 }
 
-/// An exporter that counts each batch as exported or failed, and runs the export inside
-/// a tokio runtime: the batch processor calls it from a thread of its own, while the
+/// An exporter that counts each batch as exported or failed, gives each export at most
+/// `OTEL_BSP_EXPORT_TIMEOUT`, and runs it inside a tokio runtime: the SDK's batch
+/// processor calls it from a thread of its own (and leaves the timeout to us), while the
 /// OTLP clients need the runtime's I/O driver and timers.
 #[derive(Debug)]
 pub struct CountingExporter<E> {
     inner: E,
     stats: Arc<ExportStats>,
     runtime: tokio::runtime::Handle,
+    timeout: Duration,
 }
 
 impl<E> CountingExporter<E> {
-    pub fn new(inner: E, stats: Arc<ExportStats>, runtime: tokio::runtime::Handle) -> Self {
+    pub fn new(
+        inner: E,
+        stats: Arc<ExportStats>,
+        runtime: tokio::runtime::Handle,
+        timeout: Duration,
+    ) -> Self {
         Self {
             inner,
             stats,
             runtime,
+            timeout,
         }
     }
 }
@@ -155,11 +163,15 @@ impl<F: Future> Future for InRuntime<'_, F> {
 impl<E: SpanExporter> SpanExporter for CountingExporter<E> {
     async fn export(&self, batch: Vec<SpanData>) -> OTelSdkResult {
         let spans = batch.len() as u64;
+        let export = self.inner.export(batch);
+        // Built inside the runtime, as its timer needs.
+        let bounded = async { tokio::time::timeout(self.timeout, export).await };
         let result = InRuntime {
             runtime: &self.runtime,
-            future: Box::pin(self.inner.export(batch)),
+            future: Box::pin(bounded),
         }
-        .await;
+        .await
+        .unwrap_or(Err(OTelSdkError::Timeout(self.timeout)));
         if let Err(e) = &result {
             tracing::warn!(spans, error = %e, "span export failed");
         }
@@ -183,6 +195,53 @@ impl<E: SpanExporter> SpanExporter for CountingExporter<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An exporter whose collector never answers.
+    #[derive(Debug)]
+    struct Silent;
+
+    impl SpanExporter for Silent {
+        async fn export(&self, _batch: Vec<SpanData>) -> OTelSdkResult {
+            std::future::pending().await
+        }
+    }
+
+    #[test]
+    fn an_export_that_never_ends_times_out_and_counts_as_failed() {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .unwrap();
+        let stats = Arc::new(ExportStats::default());
+        let exporter = CountingExporter::new(
+            Silent,
+            stats.clone(),
+            runtime.handle().clone(),
+            Duration::from_millis(50),
+        );
+        // Polled from a thread outside the runtime, as the SDK's batch thread does.
+        let result = std::thread::spawn(move || {
+            let waker = std::task::Waker::noop();
+            let mut cx = std::task::Context::from_waker(waker);
+            let mut export = Box::pin(exporter.export(Vec::new()));
+            let started = std::time::Instant::now();
+            loop {
+                if let Poll::Ready(result) = export.as_mut().poll(&mut cx) {
+                    return result;
+                }
+                assert!(started.elapsed() < Duration::from_secs(5), "no timeout");
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        })
+        .join()
+        .unwrap();
+        assert!(
+            matches!(result, Err(OTelSdkError::Timeout(_))),
+            "{result:?}"
+        );
+        assert_eq!(stats.snapshot().failed, 0, "an empty batch counts no spans");
+    }
 
     #[test]
     fn spans_past_capacity_are_dropped_and_counted() {

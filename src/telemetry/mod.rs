@@ -76,8 +76,12 @@ impl Telemetry {
         // The SDK's batch processor: spans wait in a preallocated queue without waking
         // anyone, and its own thread exports a batch at a time, inside this runtime,
         // whose I/O driver the exporter's HTTP or gRPC client needs.
-        let exporter =
-            CountingExporter::new(exporter, stats.clone(), tokio::runtime::Handle::current());
+        let exporter = CountingExporter::new(
+            exporter,
+            stats.clone(),
+            tokio::runtime::Handle::current(),
+            b.export_timeout,
+        );
         let processor = BatchSpanProcessor::builder(exporter)
             .with_batch_config(batch_config)
             .build();
