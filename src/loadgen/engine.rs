@@ -130,10 +130,14 @@ pub fn start(
             deadline,
         });
     }
-    let handles = groups
-        .into_iter()
-        .map(spawn_thread)
-        .collect::<Result<Vec<_>, _>>()?;
+    let handles = match groups.into_iter().map(spawn_thread).collect() {
+        Ok(handles) => handles,
+        Err(e) => {
+            // The threads that did start stop after their current request.
+            stopped.store(true, Ordering::Release);
+            return Err(StartError::Thread(e));
+        }
+    };
     Ok(Running {
         workers,
         handles,
@@ -142,27 +146,32 @@ pub fn start(
     })
 }
 
-/// Runs `workers` to the end on a thread of their own.
+/// Runs `workers` to the end on a thread of their own, with a runtime built there (a
+/// runtime must not be dropped inside another one, which a failed spawn would do).
 fn spawn_thread(workers: Vec<Worker>) -> std::io::Result<tokio::sync::oneshot::Receiver<()>> {
     let (done, finished) = tokio::sync::oneshot::channel();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        // Before sleeping in epoll, give the core away once: when the target shares the
-        // machine it is usually what this thread waits for, and letting it run first
-        // often means the wait finds the responses ready, saving a sleep and a wake.
-        // Measured with scripts/bench-loadgen.sh: about 5% more requests/s on loopback.
-        .on_thread_park(std::thread::yield_now)
-        .build()?;
     std::thread::Builder::new()
         .name("loadgen".into())
         .spawn(move || {
-            runtime.block_on(async {
-                let mut set = tokio::task::JoinSet::new();
-                for worker in workers {
-                    set.spawn(worker.run());
-                }
-                while set.join_next().await.is_some() {}
-            });
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                // Before sleeping in epoll, give the core away once: when the target
+                // shares the machine it is usually what this thread waits for, and
+                // letting it run first often means the wait finds the responses ready,
+                // saving a sleep and a wake. Measured with scripts/bench-loadgen.sh:
+                // about 5% more requests/s on loopback.
+                .on_thread_park(std::thread::yield_now)
+                .build();
+            match runtime {
+                Ok(runtime) => runtime.block_on(async {
+                    let mut set = tokio::task::JoinSet::new();
+                    for worker in workers {
+                        set.spawn(worker.run());
+                    }
+                    while set.join_next().await.is_some() {}
+                }),
+                Err(e) => tracing::error!(error = %e, "a load thread could not start its runtime"),
+            }
             let _ = done.send(());
         })?;
     Ok(finished)

@@ -117,7 +117,7 @@ impl Transport {
             } => {
                 let template = &templates[index];
                 template.render(traceparent, &plan.body, out);
-                connection.exchange(out, template.head_only).await
+                connection.exchange(out, template).await
             }
             Transport::Hyper(client) => {
                 let request = hyper_request(plan, &plan.targets[index], traceparent)?;

@@ -163,9 +163,9 @@ impl<F: Future> Future for InRuntime<'_, F> {
 impl<E: SpanExporter> SpanExporter for CountingExporter<E> {
     async fn export(&self, batch: Vec<SpanData>) -> OTelSdkResult {
         let spans = batch.len() as u64;
-        let export = self.inner.export(batch);
-        // Built inside the runtime, as its timer needs.
-        let bounded = async { tokio::time::timeout(self.timeout, export).await };
+        let (inner, timeout) = (&self.inner, self.timeout);
+        // Built inside the runtime, as its timer (and perhaps the exporter) needs.
+        let bounded = async move { tokio::time::timeout(timeout, inner.export(batch)).await };
         let result = InRuntime {
             runtime: &self.runtime,
             future: Box::pin(bounded),

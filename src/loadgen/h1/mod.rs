@@ -13,7 +13,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::stats::ErrorKind;
-use wire::Framing;
+use wire::{Framing, Template};
 
 /// The read buffer's usual size; it grows only for a larger response head.
 const BUF: usize = 4 * 1024;
@@ -55,16 +55,16 @@ impl Connection {
         }
     }
 
-    /// Sends `request` (a whole rendered request) and reads the response: its status and
-    /// body size. A request abandoned mid-way (its future dropped on a timeout) takes its
+    /// Sends `request` (`template` rendered) and reads the response: its status and body
+    /// size. A request abandoned mid-way (its future dropped on a timeout) takes its
     /// connection with it, so the next one starts clean.
     pub async fn exchange(
         &mut self,
         request: &[u8],
-        head_only: bool,
+        template: &Template,
     ) -> Result<(u16, u64), ErrorKind> {
         if let Some(stream) = self.stream.take() {
-            match self.attempt(stream, request, head_only, true).await {
+            match self.attempt(stream, request, template, true).await {
                 Err(Failure::Stale) => {}
                 Err(Failure::Kind(kind)) => return Err(kind),
                 Ok(done) => return Ok(done),
@@ -74,7 +74,7 @@ impl Connection {
             .await
             .map_err(|_| ErrorKind::Connect)?;
         let _ = stream.set_nodelay(true);
-        match self.attempt(stream, request, head_only, false).await {
+        match self.attempt(stream, request, template, false).await {
             Ok(done) => Ok(done),
             Err(Failure::Kind(kind)) => Err(kind),
             Err(Failure::Stale) => Err(ErrorKind::Other),
@@ -85,7 +85,7 @@ impl Connection {
         &mut self,
         mut stream: TcpStream,
         request: &[u8],
-        head_only: bool,
+        template: &Template,
         reused: bool,
     ) -> Result<(u16, u64), Failure> {
         self.buf.clear();
@@ -93,18 +93,24 @@ impl Connection {
             self.buf.shrink_to(BUF);
         }
         self.buf.reserve_exact(BUF);
+        // Only a request that may be repeated is sent again: the server may have acted on
+        // it before the connection failed.
         let stale = |received: bool| {
-            if reused && !received {
+            if reused && !received && template.idempotent {
                 Failure::Stale
             } else {
                 Failure::Kind(ErrorKind::Other)
             }
         };
-        stream.write_all(request).await.map_err(|_| stale(false))?;
+        // A server may answer before it has read the whole request (a 413 for a large
+        // body) and close: the answer is still read when the write fails.
+        let written = stream.write_all(request).await.is_ok();
         let mut received = false;
         loop {
             let head = loop {
-                if let Some(head) = wire::parse_head(&self.buf, head_only).map_err(other)? {
+                if let Some(head) =
+                    wire::parse_head(&self.buf, template.head_only).map_err(other)?
+                {
                     break head;
                 }
                 if self.buf.len() == self.buf.capacity() {
@@ -120,7 +126,9 @@ impl Connection {
                 continue;
             }
             let bytes = self.body(&mut stream, head.framing).await?;
-            if !head.close {
+            // Bytes past the response were never asked for: the connection is not trusted
+            // with another request.
+            if written && !head.close && self.buf.is_empty() {
                 self.stream = Some(stream);
             }
             return Ok((head.status, bytes));

@@ -31,6 +31,9 @@ pub struct Template {
     after: Vec<u8>,
     /// A HEAD request: the response has no body whatever its headers say.
     pub head_only: bool,
+    /// Sending it twice means no more than sending it once (RFC 9110 §9.2.2), so it may
+    /// be sent again when a kept-alive connection turns out closed.
+    pub idempotent: bool,
 }
 
 impl Template {
@@ -45,14 +48,18 @@ impl Template {
         user_agent: &str,
     ) -> Self {
         let mut before = Vec::with_capacity(256);
-        let target = uri.path_and_query().map_or("/", |p| p.as_str());
-        let target = if target.is_empty() { "/" } else { target };
+        let path = match uri.path() {
+            "" => "/",
+            path => path,
+        };
+        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
         push_line(
             &mut before,
             &[
                 method.as_str().as_bytes(),
                 b" ",
-                target.as_bytes(),
+                path.as_bytes(),
+                query.as_bytes(),
                 b" HTTP/1.1",
             ],
         );
@@ -91,6 +98,7 @@ impl Template {
             before,
             after,
             head_only: *method == Method::HEAD,
+            idempotent: method.is_idempotent(),
         }
     }
 
@@ -188,38 +196,49 @@ pub fn parse_head(buf: &[u8], head_request: bool) -> Result<Option<Head>, WireEr
         Err(e) => return Err(WireError::Head(e.to_string())),
     };
     let status = response.code.unwrap_or_default();
-    let mut close = response.version == Some(0);
+    let http10 = response.version == Some(0);
+    let (mut said_close, mut said_keep_alive) = (false, false);
     let mut length: Option<u64> = None;
-    let mut chunked = false;
+    // The last transfer coding, when the response has any.
+    let mut coding: Option<&[u8]> = None;
     for field in response.headers.iter() {
         let value = field.value;
         if field.name.eq_ignore_ascii_case("content-length") {
+            let value = value.trim_ascii();
+            if value.is_empty() || !value.iter().all(u8::is_ascii_digit) {
+                return Err(WireError::ContentLength);
+            }
             let n = std::str::from_utf8(value)
                 .ok()
-                .and_then(|v| v.trim().parse::<u64>().ok())
+                .and_then(|v| v.parse::<u64>().ok())
                 .ok_or(WireError::ContentLength)?;
             if length.is_some_and(|l| l != n) {
                 return Err(WireError::ContentLength);
             }
             length = Some(n);
         } else if field.name.eq_ignore_ascii_case("transfer-encoding") {
-            chunked = tokens(value)
-                .last()
-                .is_some_and(|t| t.eq_ignore_ascii_case(b"chunked"));
+            coding = tokens(value).last().or(coding);
         } else if field.name.eq_ignore_ascii_case("connection") {
             for token in tokens(value) {
-                if token.eq_ignore_ascii_case(b"close") {
-                    close = true;
-                } else if token.eq_ignore_ascii_case(b"keep-alive") {
-                    close = false;
-                }
+                said_close |= token.eq_ignore_ascii_case(b"close");
+                said_keep_alive |= token.eq_ignore_ascii_case(b"keep-alive");
             }
         }
     }
+    // `close` wins over `keep-alive`; HTTP/1.0 closes unless it says keep-alive; so does
+    // a response with both Transfer-Encoding and Content-Length (RFC 9112 §6.3).
+    let mut close = said_close
+        || (http10 && !said_keep_alive)
+        || (coding.is_some() && (length.is_some() || http10));
     let framing = if head_request || matches!(status, 100..=199 | 204 | 304) {
         Framing::Empty
-    } else if chunked {
-        Framing::Chunked
+    } else if let Some(coding) = coding {
+        if coding.eq_ignore_ascii_case(b"chunked") {
+            Framing::Chunked
+        } else {
+            close = true;
+            Framing::UntilClose
+        }
     } else if let Some(n) = length {
         Framing::Length(n)
     } else {
@@ -252,8 +271,10 @@ pub struct Chunked {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ChunkState {
-    /// In a chunk-size line: the size so far and how many hex digits it had.
-    Size(u64, u8),
+    /// In a chunk-size line: the size so far and whether it had a digit yet.
+    Size(u64, bool),
+    /// Whitespace after the size, before `;` or the line's end.
+    SizeSpace(u64),
     /// After the size: extensions up to the line's end.
     Extension(u64),
     SizeLf(u64),
@@ -268,7 +289,7 @@ enum ChunkState {
 
 impl Default for ChunkState {
     fn default() -> Self {
-        ChunkState::Size(0, 0)
+        ChunkState::Size(0, false)
     }
 }
 
@@ -301,22 +322,24 @@ impl Chunked {
             let b = input[i];
             i += 1;
             self.state = match (self.state, b) {
-                (Size(n, d), b) if b.is_ascii_hexdigit() => {
-                    if d >= 15 {
+                (Size(n, _), b) if b.is_ascii_hexdigit() => {
+                    // Leading zeros are fine; a size past 2^60 is not a size.
+                    if n >> 60 != 0 {
                         return Err(WireError::Chunk);
                     }
                     let digit = (b as char).to_digit(16).unwrap_or_default();
-                    Size(n * 16 + u64::from(digit), d + 1)
+                    Size(n * 16 + u64::from(digit), true)
                 }
-                (Size(n, d), b';' | b' ' | b'\t') if d > 0 => Extension(n),
-                (Size(n, d), b'\r') if d > 0 => SizeLf(n),
-                (Size(n, d), b'\n') if d > 0 => after_size(n),
+                (Size(n, true) | SizeSpace(n), b' ' | b'\t') => SizeSpace(n),
+                (Size(n, true) | SizeSpace(n), b';') => Extension(n),
+                (Size(n, true) | SizeSpace(n), b'\r') => SizeLf(n),
+                (Size(n, true) | SizeSpace(n), b'\n') => after_size(n),
                 (Extension(n), b'\r') => SizeLf(n),
                 (Extension(n), b'\n') => after_size(n),
                 (Extension(n), _) => Extension(n),
                 (SizeLf(n), b'\n') => after_size(n),
                 (DataCr, b'\r') => DataLf,
-                (DataCr | DataLf, b'\n') => Size(0, 0),
+                (DataCr | DataLf, b'\n') => Size(0, false),
                 (Trailer(start), b'\r') => TrailerLf(start),
                 (Trailer(true) | TrailerLf(true), b'\n') => Done,
                 (Trailer(false) | TrailerLf(false), b'\n') => Trailer(true),

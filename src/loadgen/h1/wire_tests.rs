@@ -66,6 +66,10 @@ fn a_post_carries_its_length_and_body_and_the_users_headers_win() {
     let empty_post = Template::new(&Method::POST, &uri("http://h/"), &[], 0, "ours");
     assert!(rendered(&empty_post, b"").contains("Content-Length: 0\r\n"));
     assert!(Template::new(&Method::HEAD, &uri("http://h/"), &[], 0, "o").head_only);
+    assert!(!empty_post.idempotent, "a POST is never sent twice");
+    let bare_query = Template::new(&Method::GET, &uri("http://h?x=1"), &[], 0, "o");
+    assert!(bare_query.idempotent);
+    assert!(rendered(&bare_query, b"").starts_with("GET /?x=1 HTTP/1.1\r\n"));
 }
 
 #[test]
@@ -102,6 +106,23 @@ fn response_heads_say_how_the_body_ends() {
     assert_eq!((h.framing, h.close), (Framing::UntilClose, true));
     let h = head("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 1\r\n\r\n");
     assert!(!h.close);
+    for closing in [
+        "Connection: close, keep-alive",
+        "Connection: close\r\nConnection: keep-alive",
+    ] {
+        let h = head(&format!(
+            "HTTP/1.1 200 OK\r\n{closing}\r\nContent-Length: 1\r\n\r\n"
+        ));
+        assert!(h.close, "close wins: {closing}");
+    }
+    let h = head("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\nContent-Length: 10\r\n\r\n");
+    assert_eq!(
+        (h.framing, h.close),
+        (Framing::UntilClose, true),
+        "not chunked last"
+    );
+    let h = head("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 10\r\n\r\n");
+    assert_eq!((h.framing, h.close), (Framing::Chunked, true));
 
     for bodiless in ["204 No Content", "304 Not Modified", "100 Continue"] {
         let h = head(&format!("HTTP/1.1 {bodiless}\r\nContent-Length: 5\r\n\r\n"));
@@ -133,6 +154,7 @@ fn partial_oversized_and_malformed_heads() {
     ));
     for bad in [
         "Content-Length: x",
+        "Content-Length: +5",
         "Content-Length: 1\r\nContent-Length: 2",
     ] {
         let text = format!("HTTP/1.1 200 OK\r\n{bad}\r\n\r\n");
@@ -173,6 +195,12 @@ fn chunked_bodies_are_counted_in_any_split() {
         "bare LF is tolerated"
     );
     assert_eq!(chunked(b"4\r\nab", 1), Ok((5, 2, false)), "incomplete");
+    let padded = b"0000000000000005 ;x\r\nhello\r\n0\r\n\r\n";
+    assert_eq!(
+        chunked(padded, 1),
+        Ok((padded.len(), 5, true)),
+        "leading zeros, space before ;"
+    );
 }
 
 #[test]
@@ -182,6 +210,7 @@ fn malformed_chunks_are_errors() {
         b"\r\n",
         b"3\r\nabcX",
         b"ffffffffffffffffff\r\n",
+        b"1 0\r\n",
     ] {
         assert_eq!(
             chunked(bad, 1),

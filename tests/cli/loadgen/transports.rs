@@ -141,3 +141,20 @@ fn https_verifies_the_certificate_unless_insecure() {
     assert_eq!(json(&out)["summary"]["statuses"]["200"], 20);
     assert_eq!(target.versions(), vec![http::Version::HTTP_11; 20]);
 }
+
+#[test]
+fn a_post_is_never_sent_twice_when_its_connection_was_dropped() {
+    let ok = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+    let server = Scripted::start(Script::DropAfter(bytes(ok), 3));
+    let sb = Sandbox::new();
+    let out = loadgen(
+        &sb,
+        &["-n", "30", "-c", "1", "--method", "POST", &server.url],
+    );
+    let s = &json(&out)["summary"];
+    let answered = s["statuses"]["200"].as_u64().unwrap_or(0);
+    let failed = s["errors"]["other"].as_u64().unwrap_or(0);
+    assert_eq!(answered + failed, 30, "{s}");
+    assert!(failed >= 1, "each dropped connection costs one POST: {s}");
+    assert_eq!(server.requests(), answered, "no POST was sent again");
+}
