@@ -17,9 +17,9 @@ use http::{HeaderName, HeaderValue, Method, Uri};
 use opentelemetry::KeyValue;
 use opentelemetry::trace::{Span, SpanKind, Status, TraceContextExt, Tracer};
 
-use super::h1::wire::traceparent;
 use super::stats::{ErrorKind, Outcome, Stats};
 use super::transport::{Shared, Transport};
+use crate::telemetry::traceparent;
 
 /// When a run ends.
 #[derive(Debug, Clone, Copy, PartialEq)]

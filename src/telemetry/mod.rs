@@ -154,6 +154,23 @@ impl Telemetry {
     }
 }
 
+/// A W3C traceparent: version 00, the ids in lowercase hex, and the sampled flag.
+/// Written as bytes: the load generator puts one in every request.
+pub fn traceparent(trace_id: u128, span_id: u64, sampled: bool) -> [u8; 55] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = *b"00-00000000000000000000000000000000-0000000000000000-00";
+    for i in 0..32 {
+        out[3 + i] = HEX[((trace_id >> (124 - 4 * i)) & 0xf) as usize];
+    }
+    for i in 0..16 {
+        out[36 + i] = HEX[((span_id >> (60 - 4 * i)) & 0xf) as usize];
+    }
+    if sampled {
+        out[54] = b'1';
+    }
+    out
+}
+
 fn sampler(choice: SamplerChoice) -> Sampler {
     match choice {
         SamplerChoice::AlwaysOn => Sampler::AlwaysOn,
@@ -164,5 +181,20 @@ fn sampler(choice: SamplerChoice) -> Sampler {
         SamplerChoice::ParentBasedTraceIdRatio(r) => {
             Sampler::ParentBased(Box::new(Sampler::TraceIdRatioBased(r)))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traceparents_are_w3c_lowercase_hex() {
+        let tp = traceparent(0x0af7651916cd43dd8448eb211c80319c, 0xb7ad6b7169203331, true);
+        assert_eq!(
+            &tp,
+            b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
+        );
+        assert!(traceparent(u128::MAX, u64::MAX, false).ends_with(b"ffffffffffffffff-00"));
     }
 }

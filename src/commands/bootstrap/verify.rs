@@ -12,6 +12,7 @@ use hyper_util::rt::TokioExecutor;
 
 use super::steps::Ctx;
 use crate::kube::forward;
+use crate::telemetry::traceparent;
 
 type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Empty<bytes::Bytes>>;
 
@@ -20,11 +21,6 @@ type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Empty<byt
 const USER_AGENT: &str = concat!("otelctl-bootstrap/", env!("CARGO_PKG_VERSION"));
 /// The app's service name in Jaeger (the chart's default OTEL_SERVICE_NAME).
 const APP_SERVICE: &str = "otel-demo";
-
-/// A W3C traceparent for `trace_id`, sampled. Pure.
-pub fn traceparent(trace_id: u128, span_id: u64) -> String {
-    format!("00-{trace_id:032x}-{span_id:016x}-01")
-}
 
 /// One GET, headers and body, within 10 s.
 async fn get(http: &Http, url: &str, traceparent: Option<&str>) -> Result<(u16, bytes::Bytes)> {
@@ -88,7 +84,9 @@ pub async fn run(ctx: &mut Ctx<'_>) -> Result<String> {
         .collect();
     for id in &ids {
         let url = format!("http://{}/api/hello", app.local);
-        let (status, _) = get(&http, &url, Some(&traceparent(*id, fastrand::u64(1..)))).await?;
+        let header = traceparent(*id, fastrand::u64(1..), true);
+        let header = std::str::from_utf8(&header).unwrap_or_default();
+        let (status, _) = get(&http, &url, Some(header)).await?;
         if status != 200 {
             bail!(
                 "the app answered {status} through the port-forward to {}",
@@ -149,7 +147,7 @@ mod tests {
     #[test]
     fn traceparents_are_w3c_and_jaeger_answers_are_read() {
         assert_eq!(
-            traceparent(0xab, 0xcd),
+            std::str::from_utf8(&traceparent(0xab, 0xcd, true)).unwrap(),
             "00-000000000000000000000000000000ab-00000000000000cd-01"
         );
         assert!(trace_found(

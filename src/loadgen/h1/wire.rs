@@ -128,22 +128,6 @@ fn host_header(uri: &Uri) -> String {
     }
 }
 
-/// A W3C traceparent: version 00, the ids in lowercase hex, and the sampled flag.
-pub fn traceparent(trace_id: u128, span_id: u64, sampled: bool) -> [u8; 55] {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = *b"00-00000000000000000000000000000000-0000000000000000-00";
-    for i in 0..32 {
-        out[3 + i] = HEX[((trace_id >> (124 - 4 * i)) & 0xf) as usize];
-    }
-    for i in 0..16 {
-        out[36 + i] = HEX[((span_id >> (60 - 4 * i)) & 0xf) as usize];
-    }
-    if sampled {
-        out[54] = b'1';
-    }
-    out
-}
-
 /// How a response's body is delimited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Framing {

@@ -1,6 +1,7 @@
 use http::{HeaderName, HeaderValue, Method, Uri};
 
 use super::*;
+use crate::telemetry::traceparent;
 
 fn uri(s: &str) -> Uri {
     s.parse().unwrap()
@@ -70,16 +71,6 @@ fn a_post_carries_its_length_and_body_and_the_users_headers_win() {
     let bare_query = Template::new(&Method::GET, &uri("http://h?x=1"), &[], 0, "o");
     assert!(bare_query.idempotent);
     assert!(rendered(&bare_query, b"").starts_with("GET /?x=1 HTTP/1.1\r\n"));
-}
-
-#[test]
-fn traceparents_are_w3c_lowercase_hex() {
-    let tp = traceparent(0x0af7651916cd43dd8448eb211c80319c, 0xb7ad6b7169203331, true);
-    assert_eq!(
-        &tp,
-        b"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"
-    );
-    assert!(traceparent(u128::MAX, u64::MAX, false).ends_with(b"ffffffffffffffff-00"));
 }
 
 fn head(text: &str) -> Head {
