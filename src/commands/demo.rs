@@ -146,7 +146,7 @@ pub async fn run(printer: &Printer, args: &DemoArgs) -> Result<()> {
     let service_addr = listener.local_addr()?;
     let state = Arc::new(State::new(
         service_telemetry.config.service_name.clone(),
-        service_telemetry.tracer("otelctl-serve"),
+        service_telemetry.sdk_tracer("otelctl-serve"),
         service_telemetry.stats.clone(),
         Limits::default(),
     ));

@@ -35,7 +35,7 @@ pub async fn run(printer: &Printer, args: &ServeArgs) -> Result<()> {
     let stats = telemetry.stats.clone();
     let state = Arc::new(State::new(
         telemetry.config.service_name.clone(),
-        telemetry.tracer("otelctl-serve"),
+        telemetry.sdk_tracer("otelctl-serve"),
         stats.clone(),
         limits,
     ));

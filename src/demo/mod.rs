@@ -6,6 +6,7 @@
 //! clients get a 4xx instead of a stuck connection.
 
 mod metrics;
+pub mod peer;
 pub mod routes;
 pub mod work;
 
@@ -49,7 +50,8 @@ impl Default for Limits {
 /// What every request handler shares.
 pub struct State {
     pub service_name: String,
-    pub tracer: opentelemetry::global::BoxedTracer,
+    /// `None` when the SDK is disabled: requests then make no spans at all.
+    pub tracer: Option<opentelemetry_sdk::trace::SdkTracer>,
     pub export: Arc<ExportStats>,
     pub metrics: Metrics,
     pub limits: Limits,
@@ -59,7 +61,7 @@ pub struct State {
 impl State {
     pub fn new(
         service_name: String,
-        tracer: opentelemetry::global::BoxedTracer,
+        tracer: Option<opentelemetry_sdk::trace::SdkTracer>,
         export: Arc<ExportStats>,
         limits: Limits,
     ) -> Self {
@@ -182,7 +184,8 @@ fn spawn_connection(
         }
     };
     let limits = state.limits;
-    let service = service_fn(move |req| routes::handle(req, state.clone(), peer));
+    let attributes = Arc::new(peer::Peer::new(peer));
+    let service = service_fn(move |req| routes::handle(req, state.clone(), attributes.clone()));
     let conn = http1::Builder::new()
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout)
@@ -208,12 +211,7 @@ mod tests {
 
     #[test]
     fn page_escapes_the_service_name() {
-        let s = State::new(
-            "<script>".into(),
-            opentelemetry::global::tracer("t"),
-            Arc::default(),
-            Limits::default(),
-        );
+        let s = State::new("<script>".into(), None, Arc::default(), Limits::default());
         let page = s.page("abc123");
         assert!(page.contains("&lt;script&gt;"));
         assert!(!page.contains("<script>"));

@@ -5,20 +5,22 @@
 //! the request did (a browser, the ALB, `otelctl loadgen`).
 
 use std::convert::Infallible;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
 use bytes::Bytes;
 use http::{HeaderValue, Method, Request, Response, StatusCode, header};
 use http_body_util::Full;
-use opentelemetry::KeyValue;
 use opentelemetry::propagation::TextMapPropagator;
-use opentelemetry::trace::{SpanKind, Status, TraceContextExt, Tracer};
+use opentelemetry::trace::noop::NoopTracer;
+use opentelemetry::trace::{Span as _, SpanKind, Status, TraceContextExt, Tracer};
+use opentelemetry::{Context, KeyValue};
 use opentelemetry_http::HeaderExtractor;
 use opentelemetry_sdk::propagation::TraceContextPropagator;
+use opentelemetry_sdk::trace::SdkTracer;
 
 use super::State;
+use super::peer::Peer;
 
 /// The routes, as `http.route` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +79,7 @@ type Reply = Response<Full<Bytes>>;
 pub async fn handle<B>(
     req: Request<B>,
     state: Arc<State>,
-    peer: SocketAddr,
+    peer: Arc<Peer>,
 ) -> Result<Reply, Infallible> {
     let started = Instant::now();
     let route = Route::of(req.uri().path());
@@ -98,7 +100,7 @@ pub async fn handle<B>(
             r
         }
         None => text(StatusCode::NOT_FOUND, "not found\n"),
-        Some(route) if route.traced() => traced(&req, route, &state, peer).await,
+        Some(route) if route.traced() => traced(&req, route, &state, &peer).await,
         Some(Route::Healthz) => text(StatusCode::OK, "ok\n"),
         Some(Route::Readyz) if state.is_ready() => text(StatusCode::OK, "ready\n"),
         Some(Route::Readyz) => text(StatusCode::SERVICE_UNAVAILABLE, "shutting down\n"),
@@ -121,49 +123,22 @@ pub async fn handle<B>(
 }
 
 /// Runs a traced route inside its server span.
-async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAddr) -> Reply {
+async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: &Peer) -> Reply {
     let started = Instant::now();
     // W3C trace context, read directly: no global lock on the hot path.
     let parent = TraceContextPropagator::new().extract(&HeaderExtractor(req.headers()));
-    let mut attributes = Vec::with_capacity(12);
-    attributes.extend([
-        KeyValue::new("http.request.method", method_label(req.method())),
-        // Routes match exactly, so the path is the route's own static name.
-        KeyValue::new("url.path", route.name()),
-        KeyValue::new("url.scheme", "http"),
-        KeyValue::new("http.route", route.name()),
-        KeyValue::new("client.address", peer.ip().to_string()),
-        KeyValue::new("network.protocol.version", version_label(req.version())),
-    ]);
-    if let Some(query) = req.uri().query() {
-        attributes.push(KeyValue::new("url.query", query.to_owned()));
-    }
-    if let Some(host) = req
-        .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-    {
-        let (address, port) = split_host(host);
-        attributes.push(KeyValue::new("server.address", address.to_owned()));
-        if let Some(port) = port {
-            attributes.push(KeyValue::new("server.port", i64::from(port)));
-        }
-    }
-    if let Some(agent) = req
-        .headers()
-        .get(header::USER_AGENT)
-        .and_then(|h| h.to_str().ok())
-    {
-        attributes.push(KeyValue::new("user_agent.original", agent.to_owned()));
-    }
-    let span = state
+    // The span is the SDK's own, held here rather than in a Context: no boxed span or
+    // locked slot per request. Only /api/work's children need a Context, made below.
+    let mut span = state
         .tracer
-        .span_builder(route.span_name(req.method()))
-        .with_kind(SpanKind::Server)
-        .with_attributes(attributes)
-        .start_with_context(&state.tracer, &parent);
-    let cx = parent.with_span(span);
-    let trace_id = cx.span().span_context().trace_id().to_string();
+        .as_ref()
+        .map(|tracer| server_span(tracer, req, route, peer, &parent));
+    // With the SDK disabled, the caller's ids are the ones to show and log.
+    let ids = match &span {
+        Some(span) => span.span_context().clone(),
+        None => parent.span().span_context().clone(),
+    };
+    let trace_id = ids.trace_id().to_string();
 
     let reply = match route {
         Route::Index => html(&state.page(&trace_id)),
@@ -179,7 +154,11 @@ async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAd
         _ => match super::work::params(req.uri().query().unwrap_or("")) {
             Err(why) => json(StatusCode::BAD_REQUEST, &serde_json::json!({"error": why})),
             Ok(params) => {
-                let outcome = super::work::run(&cx, &state.tracer, params).await;
+                let cx = parent.with_remote_span_context(ids.clone());
+                let outcome = match &state.tracer {
+                    Some(tracer) => super::work::run(&cx, tracer, params).await,
+                    None => super::work::run(&cx, &NoopTracer::new(), params).await,
+                };
                 let status = if outcome.failed {
                     StatusCode::INTERNAL_SERVER_ERROR
                 } else {
@@ -193,22 +172,22 @@ async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAd
         },
     };
 
-    let span = cx.span();
     let status = reply.status().as_u16();
-    span.set_attribute(KeyValue::new(
-        "http.response.status_code",
-        i64::from(status),
-    ));
-    // Server spans: 5xx is an error, 4xx is the client's (semantic conventions).
-    if status >= 500 {
-        span.set_attribute(KeyValue::new("error.type", status.to_string()));
-        span.set_status(Status::error(format!("HTTP {status}")));
+    if let Some(span) = &mut span {
+        span.set_attribute(KeyValue::new(
+            "http.response.status_code",
+            i64::from(status),
+        ));
+        // Server spans: 5xx is an error, 4xx is the client's (semantic conventions).
+        if status >= 500 {
+            span.set_attribute(KeyValue::new("error.type", status.to_string()));
+            span.set_status(Status::error(format!("HTTP {status}")));
+        }
+        span.end();
     }
-    span.end();
-    let span_id = span.span_context().span_id().to_string();
     tracing::info!(
         trace_id = %trace_id,
-        span_id = %span_id,
+        span_id = %ids.span_id(),
         method = %req.method(),
         path = %req.uri().path(),
         status,
@@ -218,14 +197,42 @@ async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: SocketAd
     reply
 }
 
-fn split_host(host: &str) -> (&str, Option<u16>) {
-    match host.rsplit_once(':') {
-        Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => match p.parse() {
-            Ok(port) => (h, Some(port)),
-            Err(_) => (host, None),
-        },
-        _ => (host, None),
+/// Starts the HTTP server span, named and attributed by the semantic conventions.
+fn server_span<B>(
+    tracer: &SdkTracer,
+    req: &Request<B>,
+    route: Route,
+    peer: &Peer,
+    parent: &Context,
+) -> opentelemetry_sdk::trace::Span {
+    let mut attributes = Vec::with_capacity(12);
+    attributes.extend([
+        KeyValue::new("http.request.method", method_label(req.method())),
+        // Routes match exactly, so the path is the route's own static name.
+        KeyValue::new("url.path", route.name()),
+        KeyValue::new("url.scheme", "http"),
+        KeyValue::new("http.route", route.name()),
+        KeyValue::new("client.address", peer.client_address.clone()),
+        KeyValue::new("network.protocol.version", version_label(req.version())),
+    ]);
+    if let Some(query) = req.uri().query() {
+        attributes.push(KeyValue::new("url.query", query.to_owned()));
     }
+    let (host, agent) = peer.host_and_agent(req.headers());
+    if let Some(host) = host {
+        attributes.push(KeyValue::new("server.address", host.address));
+        if let Some(port) = host.port {
+            attributes.push(KeyValue::new("server.port", i64::from(port)));
+        }
+    }
+    if let Some(agent) = agent {
+        attributes.push(KeyValue::new("user_agent.original", agent));
+    }
+    tracer
+        .span_builder(route.span_name(req.method()))
+        .with_kind(SpanKind::Server)
+        .with_attributes(attributes)
+        .start_with_context(tracer, parent)
 }
 
 fn method_label(method: &Method) -> &'static str {
@@ -306,15 +313,5 @@ mod tests {
         assert!(!Route::Healthz.traced() && Route::Work.traced());
         assert_eq!(Route::Hello.span_name(&Method::GET), "GET /api/hello");
         assert_eq!(Route::Work.span_name(&Method::HEAD), "HEAD /api/work");
-    }
-
-    #[test]
-    fn host_header_splits() {
-        assert_eq!(
-            split_host("demo.example:8080"),
-            ("demo.example", Some(8080))
-        );
-        assert_eq!(split_host("demo.example"), ("demo.example", None));
-        assert_eq!(split_host("[::1]:80"), ("[::1]", Some(80)));
     }
 }

@@ -44,6 +44,11 @@ pub struct TelemetryConfig {
     pub protocol: Protocol,
     /// The full URL spans are sent to (for HTTP, including `/v1/traces`).
     pub endpoint: String,
+    /// Sent with every export (`OTEL_EXPORTER_OTLP_HEADERS`, then the traces-only
+    /// variable, whose keys win). Often credentials: never printed.
+    pub headers: Vec<(String, String)>,
+    /// How long one export request may take (`OTEL_EXPORTER_OTLP_TIMEOUT`).
+    pub timeout: Duration,
     pub service_name: String,
     /// Resource attributes besides `service.name`, in order.
     pub resource: Vec<(String, String)>,
@@ -124,6 +129,8 @@ pub fn resolve(env: &dyn Env, overrides: &Overrides<'_>) -> Result<TelemetryConf
         disabled,
         protocol,
         endpoint,
+        headers: headers(env)?,
+        timeout: exporter_timeout(env)?,
         service_name,
         resource,
         sampler: sampler(env)?,
@@ -185,6 +192,53 @@ fn endpoint(env: &dyn Env, flag: Option<&str>) -> Result<(Protocol, String), Con
         (Protocol::HttpProtobuf, None) => "http://localhost:4318/v1/traces".to_owned(),
     };
     Ok((protocol, url))
+}
+
+/// `OTEL_EXPORTER_OTLP_HEADERS` and `OTEL_EXPORTER_OTLP_TRACES_HEADERS`: `key=value`
+/// pairs like resource attributes. A key in the traces variable replaces the same key
+/// (compared without case, as HTTP does) from the general one. A bad entry is an error
+/// rather than a header silently missing, since headers usually carry credentials; and
+/// the value is left out of the message.
+fn headers(env: &dyn Env) -> Result<Vec<(String, String)>, ConfigError> {
+    let mut headers: Vec<(String, String)> = Vec::new();
+    for name in [
+        "OTEL_EXPORTER_OTLP_HEADERS",
+        "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+    ] {
+        let Some(text) = env.var(name) else { continue };
+        let pairs = parse_resource_attributes(&text).map_err(|_| {
+            invalid(
+                name,
+                "(not shown)",
+                "expected key=value pairs separated by commas, values percent-encoded",
+            )
+        })?;
+        for (key, value) in pairs {
+            headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&key));
+            headers.push((key, value));
+        }
+    }
+    Ok(headers)
+}
+
+/// `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT`, else `OTEL_EXPORTER_OTLP_TIMEOUT`, in
+/// milliseconds; 10 s by default.
+fn exporter_timeout(env: &dyn Env) -> Result<Duration, ConfigError> {
+    for name in [
+        "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT",
+        "OTEL_EXPORTER_OTLP_TIMEOUT",
+    ] {
+        if let Some(v) = env.var(name) {
+            return v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|ms| *ms > 0)
+                .map(Duration::from_millis)
+                .ok_or_else(|| invalid(name, &v, "expected a positive number of milliseconds"));
+        }
+    }
+    Ok(Duration::from_secs(10))
 }
 
 /// `collector:4317` (as the seed's chart value is written) → `http://collector:4317`.

@@ -21,10 +21,18 @@ use opentelemetry_sdk::trace::{Span, SpanData, SpanExporter, SpanProcessor};
 /// Span counters, shared with whoever reports them.
 #[derive(Debug, Default)]
 pub struct ExportStats {
-    ended: AtomicU64,
+    /// Written by every request: kept on a cache line of their own, away from the
+    /// counters the export thread writes.
+    hot: Hot,
     exported: AtomicU64,
     failed: AtomicU64,
     dropped: AtomicU64,
+}
+
+#[derive(Debug, Default)]
+#[repr(align(64))]
+struct Hot {
+    ended: AtomicU64,
     /// Spans handed to the batch processor and not yet through an export.
     pending: AtomicU64,
 }
@@ -41,7 +49,7 @@ pub struct ExportCounts {
 impl ExportStats {
     pub fn snapshot(&self) -> ExportCounts {
         ExportCounts {
-            ended: self.ended.load(Ordering::Relaxed),
+            ended: self.hot.ended.load(Ordering::Relaxed),
             exported: self.exported.load(Ordering::Relaxed),
             failed: self.failed.load(Ordering::Relaxed),
             dropped: self.dropped.load(Ordering::Relaxed),
@@ -50,14 +58,12 @@ impl ExportStats {
 
     /// Reserves a queue slot; false (and one more drop) when the queue is full.
     fn admit(&self, capacity: u64) -> bool {
-        self.ended.fetch_add(1, Ordering::Relaxed);
-        let admitted = self
-            .pending
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |p| {
-                (p < capacity).then_some(p + 1)
-            })
-            .is_ok();
+        self.hot.ended.fetch_add(1, Ordering::Relaxed);
+        // One add, not a compare-and-swap loop: requests on every worker get here. A
+        // span that finds the queue full takes its slot back.
+        let admitted = self.hot.pending.fetch_add(1, Ordering::AcqRel) < capacity;
         if !admitted {
+            self.hot.pending.fetch_sub(1, Ordering::AcqRel);
             self.dropped.fetch_add(1, Ordering::Relaxed);
         }
         admitted
@@ -67,6 +73,7 @@ impl ExportStats {
         let counter = if ok { &self.exported } else { &self.failed };
         counter.fetch_add(spans, Ordering::Relaxed);
         let _ = self
+            .hot
             .pending
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |p| {
                 Some(p.saturating_sub(spans))

@@ -1,21 +1,22 @@
 //! OpenTelemetry for the demo service and the load generator.
 //!
-//! One tracer provider (batch span processor, OTLP exporter over gRPC or HTTP/protobuf),
-//! configured from the standard `OTEL_*` environment. W3C trace context is the propagation
-//! format (the service reads it, the load generator writes it). `serve` and `loadgen` both start it here so their spans look alike.
+//! One tracer provider (the SDK's batch span processor, our OTLP exporter over gRPC or
+//! HTTP/protobuf), configured from the standard `OTEL_*` environment. W3C trace context
+//! is the propagation format (the service reads it, the load generator writes it).
+//! `serve` and `loadgen` both start it here so their spans look alike.
 
 pub mod config;
 pub mod export;
+pub mod otlp;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use opentelemetry::KeyValue;
 use opentelemetry::trace::TracerProvider as _;
-use opentelemetry_otlp::WithExportConfig;
 use opentelemetry_sdk::Resource;
 use opentelemetry_sdk::trace::{
-    BatchConfigBuilder, BatchSpanProcessor, Sampler, SdkTracerProvider,
+    BatchConfigBuilder, BatchSpanProcessor, Sampler, SdkTracer, SdkTracerProvider,
 };
 use thiserror::Error;
 
@@ -49,22 +50,10 @@ impl Telemetry {
                 config,
             });
         }
-        let exporter_err = |e: &dyn std::fmt::Display| TelemetryError::Exporter {
+        let exporter = otlp::OtlpExporter::new(&config).map_err(|e| TelemetryError::Exporter {
             endpoint: config.endpoint.clone(),
             reason: e.to_string(),
-        };
-        let exporter = match config.protocol {
-            Protocol::Grpc => opentelemetry_otlp::SpanExporter::builder()
-                .with_tonic()
-                .with_endpoint(&config.endpoint)
-                .build(),
-            Protocol::HttpProtobuf => opentelemetry_otlp::SpanExporter::builder()
-                .with_http()
-                .with_protocol(opentelemetry_otlp::Protocol::HttpBinary)
-                .with_endpoint(&config.endpoint)
-                .build(),
-        }
-        .map_err(|e| exporter_err(&e))?;
+        })?;
 
         let b = &config.batch;
         let batch_config = BatchConfigBuilder::default()
@@ -124,6 +113,12 @@ impl Telemetry {
                 opentelemetry::trace::noop::NoopTracerProvider::new().tracer(name),
             )),
         }
+    }
+
+    /// The SDK's own tracer of this pipeline, or `None` when the SDK is disabled: the
+    /// service's hot path uses it directly, without a boxed span or a context per request.
+    pub fn sdk_tracer(&self, name: &'static str) -> Option<SdkTracer> {
+        self.provider.as_ref().map(|p| p.tracer(name))
     }
 
     /// Exports every span queued so far and waits for the exports to finish.

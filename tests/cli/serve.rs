@@ -400,3 +400,28 @@ fn bad_otel_settings_are_usage_errors() {
             "OTEL_EXPORTER_OTLP_PROTOCOL=http/json",
         ));
 }
+
+#[test]
+fn with_the_sdk_disabled_the_callers_trace_id_is_shown_and_work_still_runs() {
+    let sb = Sandbox::new();
+    let served = serve(&sb, &[("OTEL_SDK_DISABLED", "true")], &[]);
+    let trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    let reply = request(
+        served.addr,
+        &format!(
+            "GET /api/hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+             traceparent: 00-{trace}-00f067aa0ba902b7-01\r\n\r\n"
+        ),
+    );
+    assert_eq!(reply.status, 200);
+    let body: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(body["trace_id"], trace);
+    let work = served.get("/api/work?depth=2&delay_ms=0");
+    assert_eq!(work.status, 200, "{}", work.body);
+    let untraced: serde_json::Value = serde_json::from_str(&work.body).unwrap();
+    assert_eq!(
+        untraced["trace_id"],
+        "0".repeat(32),
+        "no caller, no SDK: no trace"
+    );
+}

@@ -175,3 +175,56 @@ fn batch_settings_and_disabled_sdk() {
     assert!(c.disabled);
     assert!(resolve_with(&[("OTEL_BSP_MAX_QUEUE_SIZE", "-1")], None).is_err());
 }
+
+#[test]
+fn headers_merge_with_the_traces_variable_winning_and_values_decoded() {
+    let c = ok(&[
+        (
+            "OTEL_EXPORTER_OTLP_HEADERS",
+            "Authorization=Basic%20abc, x-team=platform",
+        ),
+        (
+            "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+            "authorization=Bearer%20t",
+        ),
+    ]);
+    assert_eq!(
+        c.headers,
+        [
+            ("x-team".to_owned(), "platform".to_owned()),
+            ("authorization".to_owned(), "Bearer t".to_owned()),
+        ]
+    );
+    assert!(ok(&[]).headers.is_empty());
+}
+
+#[test]
+fn a_bad_header_entry_is_an_error_that_does_not_show_the_value() {
+    let err = resolve_with(
+        &[("OTEL_EXPORTER_OTLP_HEADERS", "x-ok=1,api-key:s3cret")],
+        None,
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("OTEL_EXPORTER_OTLP_HEADERS"), "{text}");
+    assert!(!text.contains("s3cret"), "{text}");
+}
+
+#[test]
+fn exporter_timeout_prefers_the_traces_variable_and_defaults_to_ten_seconds() {
+    assert_eq!(ok(&[]).timeout, Duration::from_secs(10));
+    assert_eq!(
+        ok(&[("OTEL_EXPORTER_OTLP_TIMEOUT", "2500")]).timeout,
+        Duration::from_millis(2500)
+    );
+    assert_eq!(
+        ok(&[
+            ("OTEL_EXPORTER_OTLP_TIMEOUT", "2500"),
+            ("OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "700"),
+        ])
+        .timeout,
+        Duration::from_millis(700)
+    );
+    assert!(resolve_with(&[("OTEL_EXPORTER_OTLP_TIMEOUT", "soon")], None).is_err());
+    assert!(resolve_with(&[("OTEL_EXPORTER_OTLP_TIMEOUT", "0")], None).is_err());
+}
