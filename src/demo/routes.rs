@@ -159,6 +159,13 @@ async fn traced<B>(req: &Request<B>, route: Route, state: &State, peer: &Peer) -
                     Some(tracer) => super::work::run(&cx, tracer, params).await,
                     None => super::work::run(&cx, &NoopTracer::new(), params).await,
                 };
+                if outcome.failed
+                    && params.depth == 0
+                    && let Some(span) = &mut span
+                {
+                    span.add_event("exception", super::work::exception());
+                    span.set_status(Status::error(super::work::FAILURE));
+                }
                 let status = if outcome.failed {
                     StatusCode::INTERNAL_SERVER_ERROR
                 } else {

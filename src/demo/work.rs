@@ -62,8 +62,20 @@ pub struct Outcome {
     pub failed: bool,
 }
 
+/// The simulated failure's description.
+pub const FAILURE: &str = "simulated downstream failure";
+
+/// The `exception` event's attributes for the simulated failure.
+pub fn exception() -> Vec<KeyValue> {
+    vec![
+        KeyValue::new("exception.type", "DownstreamError"),
+        KeyValue::new("exception.message", FAILURE),
+    ]
+}
+
 /// Descends `depth` levels, one child span per level, sleeping `delay_ms` at each; the
-/// deepest level fails with probability `fail_rate`, recorded on its span as an exception.
+/// deepest level fails with probability `fail_rate`, recorded on its span as an exception
+/// (on the caller's span when `depth` is 0).
 pub async fn run<T: Tracer>(cx: &Context, tracer: &T, params: WorkParams) -> Outcome
 where
     T::Span: Send + Sync + 'static,
@@ -86,16 +98,11 @@ where
         }
     }
     let failed = params.fail_rate > 0.0 && fastrand::f64() < params.fail_rate;
-    if failed {
-        let deepest = levels.last().unwrap_or(cx).span();
-        deepest.add_event(
-            "exception",
-            vec![
-                KeyValue::new("exception.type", "DownstreamError"),
-                KeyValue::new("exception.message", "simulated downstream failure"),
-            ],
-        );
-        deepest.set_status(Status::error("simulated downstream failure"));
+    // At depth 0 there is no child: the caller records the failure on its own span.
+    if failed && let Some(deepest) = levels.last() {
+        let deepest = deepest.span();
+        deepest.add_event("exception", exception());
+        deepest.set_status(Status::error(FAILURE));
     }
     for level in levels.iter().rev() {
         level.span().end();

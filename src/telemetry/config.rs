@@ -44,9 +44,8 @@ pub struct TelemetryConfig {
     pub protocol: Protocol,
     /// The full URL spans are sent to (for HTTP, including `/v1/traces`).
     pub endpoint: String,
-    /// Sent with every export (`OTEL_EXPORTER_OTLP_HEADERS`, then the traces-only
-    /// variable, whose keys win). Often credentials: never printed.
-    pub headers: Vec<(String, String)>,
+    /// Sent with every export. Often credentials: never printed.
+    pub headers: Headers,
     /// How long one export request may take (`OTEL_EXPORTER_OTLP_TIMEOUT`).
     pub timeout: Duration,
     pub service_name: String,
@@ -125,6 +124,7 @@ pub fn resolve(env: &dyn Env, overrides: &Overrides<'_>) -> Result<TelemetryConf
         }
     }
 
+    no_compression(env)?;
     Ok(TelemetryConfig {
         disabled,
         protocol,
@@ -194,31 +194,67 @@ fn endpoint(env: &dyn Env, flag: Option<&str>) -> Result<(Protocol, String), Con
     Ok((protocol, url))
 }
 
-/// `OTEL_EXPORTER_OTLP_HEADERS` and `OTEL_EXPORTER_OTLP_TRACES_HEADERS`: `key=value`
-/// pairs like resource attributes. A key in the traces variable replaces the same key
-/// (compared without case, as HTTP does) from the general one. A bad entry is an error
-/// rather than a header silently missing, since headers usually carry credentials; and
-/// the value is left out of the message.
-fn headers(env: &dyn Env) -> Result<Vec<(String, String)>, ConfigError> {
-    let mut headers: Vec<(String, String)> = Vec::new();
+/// Export headers, as `key=value` pairs. Their `Debug` shows the keys only: the values
+/// are often credentials.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Headers(Vec<(String, String)>);
+
+impl Headers {
+    #[cfg(test)]
+    pub fn new(pairs: Vec<(String, String)>) -> Self {
+        Self(pairs)
+    }
+
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Headers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(k, _)| (k, "(not shown)")))
+            .finish()
+    }
+}
+
+/// `OTEL_EXPORTER_OTLP_TRACES_HEADERS`, else `OTEL_EXPORTER_OTLP_HEADERS` (the traces
+/// variable replaces the general one, as the specification says): `key=value` pairs like
+/// resource attributes, values percent-decoded, a repeated key sent twice. A bad entry is
+/// an error rather than a header silently missing, since headers usually carry
+/// credentials; and the value is left out of the message.
+fn headers(env: &dyn Env) -> Result<Headers, ConfigError> {
     for name in [
-        "OTEL_EXPORTER_OTLP_HEADERS",
         "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+        "OTEL_EXPORTER_OTLP_HEADERS",
     ] {
-        let Some(text) = env.var(name) else { continue };
-        let pairs = parse_resource_attributes(&text).map_err(|_| {
-            invalid(
-                name,
-                "(not shown)",
-                "expected key=value pairs separated by commas, values percent-encoded",
-            )
-        })?;
-        for (key, value) in pairs {
-            headers.retain(|(k, _)| !k.eq_ignore_ascii_case(&key));
-            headers.push((key, value));
+        if let Some(text) = env.var(name) {
+            return parse_resource_attributes(&text).map(Headers).map_err(|_| {
+                invalid(
+                    name,
+                    "(not shown)",
+                    "expected key=value pairs separated by commas, values percent-encoded",
+                )
+            });
         }
     }
-    Ok(headers)
+    Ok(Headers::default())
+}
+
+/// Exports are not compressed: asking for gzip is an error, not a setting ignored.
+fn no_compression(env: &dyn Env) -> Result<(), ConfigError> {
+    for name in [
+        "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
+        "OTEL_EXPORTER_OTLP_COMPRESSION",
+    ] {
+        if let Some(v) = env.var(name) {
+            return match v.trim() {
+                "" | "none" => Ok(()),
+                other => Err(invalid(name, other, "exports are not compressed; use none")),
+            };
+        }
+    }
+    Ok(())
 }
 
 /// `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT`, else `OTEL_EXPORTER_OTLP_TIMEOUT`, in

@@ -425,3 +425,20 @@ fn with_the_sdk_disabled_the_callers_trace_id_is_shown_and_work_still_runs() {
         "no caller, no SDK: no trace"
     );
 }
+
+#[test]
+fn a_failure_at_depth_zero_is_recorded_on_the_server_span() {
+    let receiver = Receiver::start();
+    let sb = Sandbox::new();
+    let served = serve(
+        &sb,
+        &[GRPC, ("OTEL_BSP_SCHEDULE_DELAY", "50")],
+        &["--otlp-endpoint", &receiver.grpc_url()],
+    );
+    assert_eq!(served.get("/api/work?depth=0&fail_rate=1").status, 500);
+    let spans = receiver.wait_for(1, Duration::from_secs(10));
+    drop(served);
+    assert_eq!(spans.len(), 1, "no child spans at depth 0");
+    assert_eq!(spans[0].events, ["exception"]);
+    assert_eq!(spans[0].status_code, STATUS_ERROR);
+}

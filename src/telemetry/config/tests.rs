@@ -177,25 +177,37 @@ fn batch_settings_and_disabled_sdk() {
 }
 
 #[test]
-fn headers_merge_with_the_traces_variable_winning_and_values_decoded() {
+fn the_traces_headers_replace_the_general_ones_and_values_are_decoded() {
+    let general = (
+        "OTEL_EXPORTER_OTLP_HEADERS",
+        "Authorization=Basic%20abc, x-team=a,x-team=b",
+    );
+    let pairs = |c: &TelemetryConfig| c.headers.pairs().to_vec();
+    assert_eq!(
+        pairs(&ok(&[general])),
+        [
+            ("Authorization".to_owned(), "Basic abc".to_owned()),
+            ("x-team".to_owned(), "a".to_owned()),
+            ("x-team".to_owned(), "b".to_owned()),
+        ]
+    );
     let c = ok(&[
-        (
-            "OTEL_EXPORTER_OTLP_HEADERS",
-            "Authorization=Basic%20abc, x-team=platform",
-        ),
+        general,
         (
             "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
             "authorization=Bearer%20t",
         ),
     ]);
     assert_eq!(
-        c.headers,
-        [
-            ("x-team".to_owned(), "platform".to_owned()),
-            ("authorization".to_owned(), "Bearer t".to_owned()),
-        ]
+        pairs(&c),
+        [("authorization".to_owned(), "Bearer t".to_owned())]
     );
-    assert!(ok(&[]).headers.is_empty());
+    assert!(ok(&[]).headers.pairs().is_empty());
+    let shown = format!("{c:?}");
+    assert!(
+        shown.contains("authorization") && !shown.contains("Bearer"),
+        "{shown}"
+    );
 }
 
 #[test]
@@ -227,4 +239,16 @@ fn exporter_timeout_prefers_the_traces_variable_and_defaults_to_ten_seconds() {
     );
     assert!(resolve_with(&[("OTEL_EXPORTER_OTLP_TIMEOUT", "soon")], None).is_err());
     assert!(resolve_with(&[("OTEL_EXPORTER_OTLP_TIMEOUT", "0")], None).is_err());
+}
+
+#[test]
+fn compression_other_than_none_is_refused() {
+    ok(&[("OTEL_EXPORTER_OTLP_COMPRESSION", "none")]);
+    let err = resolve_with(&[("OTEL_EXPORTER_OTLP_COMPRESSION", "gzip")], None).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("OTEL_EXPORTER_OTLP_COMPRESSION=gzip"),
+        "{err}"
+    );
+    assert!(resolve_with(&[("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "gzip")], None).is_err());
 }
