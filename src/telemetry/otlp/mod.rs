@@ -192,9 +192,9 @@ fn clip(text: &str) -> String {
     text.chars().take(ERROR_BODY_LIMIT).collect()
 }
 
-/// The spans a collector accepted the export but refused, and its reason: the
-/// `partial_success` of an `ExportTraceServiceResponse`. `None` when all were taken (or
-/// the answer is not that message, as an empty body is not).
+/// How many spans of an accepted export the collector still refused, and why: the
+/// `partial_success` of its `ExportTraceServiceResponse`. `None` when it took them all
+/// (an empty answer is an empty message) or when the answer is not protobuf.
 fn rejected(answer: &[u8]) -> Option<(i64, String)> {
     use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceResponse;
     use prost::Message as _;
