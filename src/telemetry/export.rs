@@ -6,11 +6,8 @@
 //! the bound itself (it never lets more spans be pending than the batch queue holds) and
 //! [`CountingExporter`] sees every batch leave.
 
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::task::Poll;
 use std::time::Duration;
 
 use opentelemetry::Context;
@@ -124,22 +121,53 @@ impl<P: SpanProcessor> SpanProcessor for BoundedProcessor<P> {
 }
 
 /// An exporter that counts each batch as exported or failed, gives each export at most
-/// `OTEL_BSP_EXPORT_TIMEOUT`, and runs it inside a tokio runtime: the SDK's batch
-/// processor calls it from a thread of its own (and leaves the timeout to us), while the
-/// OTLP clients need the runtime's I/O driver and timers.
+/// `OTEL_BSP_EXPORT_TIMEOUT`, and runs it on a single-threaded tokio runtime of its own.
+///
+/// The SDK's batch processor calls `export` from its own thread (and leaves the timeout
+/// to us). Driving the export there, on that thread's runtime, keeps every step of it
+/// (encoding, the HTTP or gRPC connection, the kernel's work of sending ~200 KB per batch)
+/// off the service's request workers: done on them it stalled requests for the length of
+/// each send (`scripts/bench-serve.sh`).
 #[derive(Debug)]
 pub struct CountingExporter<E> {
     inner: E,
     stats: Arc<ExportStats>,
-    runtime: tokio::runtime::Handle,
+    runtime: ExportRuntime,
     timeout: Duration,
+}
+
+/// The exporter's runtime. Shut down without waiting when dropped: the exporter may be
+/// dropped inside the service's runtime (a failed start), where blocking is not allowed.
+#[derive(Debug)]
+pub struct ExportRuntime(Option<tokio::runtime::Runtime>);
+
+impl ExportRuntime {
+    pub fn new() -> std::io::Result<Self> {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map(|rt| Self(Some(rt)))
+    }
+
+    /// Enters the runtime, so clients built now (tonic's lazy channel) live on it.
+    pub fn enter(&self) -> Option<tokio::runtime::EnterGuard<'_>> {
+        self.0.as_ref().map(tokio::runtime::Runtime::enter)
+    }
+}
+
+impl Drop for ExportRuntime {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_background();
+        }
+    }
 }
 
 impl<E> CountingExporter<E> {
     pub fn new(
         inner: E,
         stats: Arc<ExportStats>,
-        runtime: tokio::runtime::Handle,
+        runtime: ExportRuntime,
         timeout: Duration,
     ) -> Self {
         Self {
@@ -151,34 +179,22 @@ impl<E> CountingExporter<E> {
     }
 }
 
-/// Polls a future with a runtime's context entered, so the I/O and timers it creates
-/// register with that runtime whichever thread polls it.
-struct InRuntime<'a, F> {
-    runtime: &'a tokio::runtime::Handle,
-    future: Pin<Box<F>>,
-}
-
-impl<F: Future> Future for InRuntime<'_, F> {
-    type Output = F::Output;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<F::Output> {
-        let _entered = self.runtime.enter();
-        self.future.as_mut().poll(cx)
-    }
-}
-
 impl<E: SpanExporter> SpanExporter for CountingExporter<E> {
     async fn export(&self, batch: Vec<SpanData>) -> OTelSdkResult {
         let spans = batch.len() as u64;
         let (inner, timeout) = (&self.inner, self.timeout);
-        // Built inside the runtime, as its timer (and perhaps the exporter) needs.
         let bounded = async move { tokio::time::timeout(timeout, inner.export(batch)).await };
-        let result = InRuntime {
-            runtime: &self.runtime,
-            future: Box::pin(bounded),
-        }
-        .await
-        .unwrap_or(Err(OTelSdkError::Timeout(self.timeout)));
+        // The batch processor's thread is no runtime's, so blocking on ours is allowed.
+        // Were this ever called from inside a runtime, block_on would panic: answer with
+        // an error instead.
+        let result = match (&self.runtime.0, tokio::runtime::Handle::try_current()) {
+            (Some(runtime), Err(_)) => runtime
+                .block_on(bounded)
+                .unwrap_or(Err(OTelSdkError::Timeout(self.timeout))),
+            _ => Err(OTelSdkError::InternalFailure(
+                "export called from inside an async runtime".into(),
+            )),
+        };
         if let Err(e) = &result {
             tracing::warn!(spans, error = %e, "span export failed");
         }
@@ -201,6 +217,9 @@ impl<E: SpanExporter> SpanExporter for CountingExporter<E> {
 
 #[cfg(test)]
 mod tests {
+    use std::future::Future as _;
+    use std::task::Poll;
+
     use super::*;
 
     /// An exporter whose collector never answers.
@@ -215,16 +234,11 @@ mod tests {
 
     #[test]
     fn an_export_that_never_ends_times_out_and_counts_as_failed() {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
         let stats = Arc::new(ExportStats::default());
         let exporter = CountingExporter::new(
             Silent,
             stats.clone(),
-            runtime.handle().clone(),
+            ExportRuntime::new().unwrap(),
             Duration::from_millis(50),
         );
         // Polled from a thread outside the runtime, as the SDK's batch thread does.
@@ -248,6 +262,22 @@ mod tests {
             "{result:?}"
         );
         assert_eq!(stats.snapshot().failed, 0, "an empty batch counts no spans");
+    }
+
+    #[tokio::test]
+    async fn an_export_from_inside_a_runtime_is_an_error_not_a_panic() {
+        let exporter = CountingExporter::new(
+            Silent,
+            Arc::default(),
+            ExportRuntime::new().unwrap(),
+            Duration::from_millis(50),
+        );
+        let result = exporter.export(Vec::new()).await;
+        assert!(
+            matches!(result, Err(OTelSdkError::InternalFailure(_))),
+            "{result:?}"
+        );
+        drop(exporter); // and dropping its runtime here does not panic either
     }
 
     #[test]

@@ -22,7 +22,7 @@ use thiserror::Error;
 
 use config::SamplerChoice;
 pub use config::{Protocol, TelemetryConfig};
-use export::{BoundedProcessor, CountingExporter, ExportStats};
+use export::{BoundedProcessor, CountingExporter, ExportRuntime, ExportStats};
 
 #[derive(Debug, Error)]
 pub enum TelemetryError {
@@ -40,7 +40,8 @@ pub struct Telemetry {
 }
 
 impl Telemetry {
-    /// Starts tracing. Must run inside the tokio runtime, which drives the batch exports.
+    /// Starts tracing. The batch processor's thread drives the exports on a runtime of
+    /// their own.
     pub fn start(config: TelemetryConfig) -> Result<Self, TelemetryError> {
         let stats = Arc::new(ExportStats::default());
         if config.disabled {
@@ -50,7 +51,17 @@ impl Telemetry {
                 config,
             });
         }
-        let exporter = otlp::OtlpExporter::new(&config).map_err(|e| TelemetryError::Exporter {
+        // The exporter's own runtime: its clients are built inside it, so their
+        // connections live there, on the batch processor's thread.
+        let runtime = ExportRuntime::new().map_err(|e| TelemetryError::Exporter {
+            endpoint: config.endpoint.clone(),
+            reason: format!("cannot start the export runtime: {e}"),
+        })?;
+        let exporter = {
+            let _entered = runtime.enter();
+            otlp::OtlpExporter::new(&config)
+        }
+        .map_err(|e| TelemetryError::Exporter {
             endpoint: config.endpoint.clone(),
             reason: e.to_string(),
         })?;
@@ -63,14 +74,8 @@ impl Telemetry {
             .with_max_export_timeout(b.export_timeout)
             .build();
         // The SDK's batch processor: spans wait in a preallocated queue without waking
-        // anyone, and its own thread exports a batch at a time, inside this runtime,
-        // whose I/O driver the exporter's HTTP or gRPC client needs.
-        let exporter = CountingExporter::new(
-            exporter,
-            stats.clone(),
-            tokio::runtime::Handle::current(),
-            b.export_timeout,
-        );
+        // anyone, and its own thread encodes and sends a batch at a time.
+        let exporter = CountingExporter::new(exporter, stats.clone(), runtime, b.export_timeout);
         let processor = BatchSpanProcessor::builder(exporter)
             .with_batch_config(batch_config)
             .build();
