@@ -82,7 +82,7 @@ fn shared(text: &str) -> StringValue {
 }
 
 /// `demo.example:8080` → (`demo.example`, 8080); an IPv6 literal keeps its brackets.
-pub fn split_host(host: &str) -> (&str, Option<u16>) {
+fn split_host(host: &str) -> (&str, Option<u16>) {
     match host.rsplit_once(':') {
         Some((h, p)) if !h.ends_with(']') || h.starts_with('[') => match p.parse() {
             Ok(port) => (h, Some(port)),
