@@ -13,8 +13,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use opentelemetry::trace::{SpanContext, SpanKind, Status};
-use opentelemetry::{Array, InstrumentationScope, KeyValue, Value};
+use opentelemetry::trace::{SpanContext, SpanKind, Status, TraceState};
+use opentelemetry::{Array, InstrumentationScope, Value};
 use opentelemetry_sdk::Resource;
 use opentelemetry_sdk::trace::SpanData;
 
@@ -75,7 +75,7 @@ fn instrumentation_scope(out: &mut Vec<u8>, scope: &InstrumentationScope) {
     string(out, 1, scope.name());
     string(out, 2, scope.version().unwrap_or(""));
     for kv in scope.attributes() {
-        message(out, 3, |out| key_value(out, kv));
+        attribute(out, 3, kv.key.as_str(), &kv.value);
     }
 }
 
@@ -83,7 +83,7 @@ fn span(out: &mut Vec<u8>, span: &SpanData) {
     let cx = &span.span_context;
     bytes(out, 1, &cx.trace_id().to_bytes());
     bytes(out, 2, &cx.span_id().to_bytes());
-    string(out, 3, &cx.trace_state().header());
+    trace_state(out, cx);
     if span.parent_span_id != opentelemetry::trace::SpanId::INVALID {
         bytes(out, 4, &span.parent_span_id.to_bytes());
     }
@@ -92,7 +92,7 @@ fn span(out: &mut Vec<u8>, span: &SpanData) {
     fixed64(out, 7, nanos(span.start_time));
     fixed64(out, 8, nanos(span.end_time));
     for kv in &span.attributes {
-        message(out, 9, |out| key_value(out, kv));
+        attribute(out, 9, kv.key.as_str(), &kv.value);
     }
     uint(out, 10, span.dropped_attributes_count.into());
     for event in span.events.iter() {
@@ -100,7 +100,7 @@ fn span(out: &mut Vec<u8>, span: &SpanData) {
             fixed64(out, 1, nanos(event.timestamp));
             string(out, 2, &event.name);
             for kv in &event.attributes {
-                message(out, 3, |out| key_value(out, kv));
+                attribute(out, 3, kv.key.as_str(), &kv.value);
             }
             uint(out, 4, event.dropped_attributes_count.into());
         });
@@ -111,9 +111,9 @@ fn span(out: &mut Vec<u8>, span: &SpanData) {
             let cx = &link.span_context;
             bytes(out, 1, &cx.trace_id().to_bytes());
             bytes(out, 2, &cx.span_id().to_bytes());
-            string(out, 3, &cx.trace_state().header());
+            trace_state(out, cx);
             for kv in &link.attributes {
-                message(out, 4, |out| key_value(out, kv));
+                attribute(out, 4, kv.key.as_str(), &kv.value);
             }
             uint(out, 5, link.dropped_attributes_count.into());
             fixed32(out, 6, flags(cx, cx.is_remote()));
@@ -127,6 +127,13 @@ fn span(out: &mut Vec<u8>, span: &SpanData) {
         uint(out, 3, status_code(&span.status));
     });
     fixed32(out, 16, flags(cx, span.parent_span_is_remote));
+}
+
+/// Field 3 of a span or link: the W3C `tracestate`, usually empty (no string to build).
+fn trace_state(out: &mut Vec<u8>, cx: &SpanContext) {
+    if *cx.trace_state() != TraceState::NONE {
+        string(out, 3, &cx.trace_state().header());
+    }
 }
 
 fn flags(cx: &SpanContext, remote: bool) -> u32 {
@@ -160,9 +167,40 @@ fn nanos(time: SystemTime) -> u64 {
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
-fn key_value(out: &mut Vec<u8>, kv: &KeyValue) {
-    string(out, 1, kv.key.as_str());
-    message(out, 2, |out| any_value(out, &kv.value));
+/// A `KeyValue` as field `field`. Nearly every value is a scalar, whose encoded size is
+/// known before writing: the lengths go out first, with nothing to move afterwards.
+fn attribute(out: &mut Vec<u8>, field: u32, key: &str, value: &Value) {
+    let Some(value_len) = scalar_len(value) else {
+        return message(out, field, |out| {
+            string(out, 1, key);
+            message(out, 2, |out| any_value(out, value));
+        });
+    };
+    let key_len = if key.is_empty() {
+        0
+    } else {
+        1 + varint_len(key.len() as u64) + key.len()
+    };
+    let body = key_len + 1 + varint_len(value_len as u64) + value_len;
+    out.reserve(2 + varint_len(body as u64) + body);
+    tag(out, field, LEN);
+    varint(out, body as u64);
+    string(out, 1, key);
+    tag(out, 2, LEN);
+    varint(out, value_len as u64);
+    any_value(out, value);
+}
+
+/// The encoded size of a scalar `AnyValue`; `None` for an array or a kind this SDK version
+/// does not have yet.
+fn scalar_len(value: &Value) -> Option<usize> {
+    Some(match value {
+        Value::String(s) => 1 + varint_len(s.as_str().len() as u64) + s.as_str().len(),
+        Value::Bool(_) => 2,
+        Value::I64(i) => 1 + varint_len(*i as u64),
+        Value::F64(_) => 9,
+        _ => return None,
+    })
 }
 
 /// An `AnyValue`. Its fields form a `oneof`, so even a default value is written.
@@ -221,7 +259,7 @@ fn double_value(out: &mut Vec<u8>, f: f64) {
 fn message_sized(out: &mut Vec<u8>, field: u32, width: usize, body: impl FnOnce(&mut Vec<u8>)) {
     tag(out, field, LEN);
     let at = out.len();
-    out.resize(at + width, 0);
+    out.extend_from_slice(&[0; 3][..width]);
     body(out);
     let len = out.len() - at - width;
     let needed = varint_len(len as u64);
@@ -232,9 +270,12 @@ fn message_sized(out: &mut Vec<u8>, field: u32, width: usize, body: impl FnOnce(
         out.copy_within(at + width..at + width + len, at + needed);
         out.truncate(at + needed + len);
     }
-    let mut head = [0u8; 10];
-    let n = put_varint(&mut head, len as u64);
-    out[at..at + n].copy_from_slice(&head[..n]);
+    let mut value = len as u64;
+    for byte in &mut out[at..at + needed] {
+        *byte = (value as u8 & 0x7f) | 0x80;
+        value >>= 7;
+    }
+    out[at + needed - 1] &= 0x7f;
 }
 
 /// A small message: attributes and values, whose lengths nearly always fit one byte.
@@ -280,25 +321,12 @@ fn tag(out: &mut Vec<u8>, field: u32, wire: u32) {
     varint(out, u64::from(field << 3 | wire));
 }
 
-fn varint(out: &mut Vec<u8>, value: u64) {
-    if value < 0x80 {
-        out.push(value as u8);
-        return;
-    }
-    let mut buf = [0u8; 10];
-    let n = put_varint(&mut buf, value);
-    out.extend_from_slice(&buf[..n]);
-}
-
-fn put_varint(buf: &mut [u8; 10], mut value: u64) -> usize {
-    let mut i = 0;
+fn varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
-        buf[i] = (value as u8) | 0x80;
+        out.push(value as u8 | 0x80);
         value >>= 7;
-        i += 1;
     }
-    buf[i] = value as u8;
-    i + 1
+    out.push(value as u8);
 }
 
 fn varint_len(value: u64) -> usize {

@@ -92,6 +92,8 @@ fn assorted() -> (Resource, Vec<SpanData>) {
         KeyValue::new("negative", -42_i64),
         KeyValue::new("zero", 0_i64),
         KeyValue::new("empty", ""),
+        KeyValue::new("", "an empty key"),
+        KeyValue::new("k".repeat(130), 1_i64),
         KeyValue::new("long", "x".repeat(20_000)),
         KeyValue::new("bools", Value::Array(Array::Bool(vec![true, false]))),
         KeyValue::new("ints", Value::Array(Array::I64(vec![1, -1, i64::MAX]))),
@@ -206,8 +208,10 @@ fn varint_widths() {
         (u64::MAX, 10),
     ] {
         assert_eq!(varint_len(value), width, "{value}");
-        let mut buf = [0u8; 10];
-        assert_eq!(put_varint(&mut buf, value), width, "{value}");
+        let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+        varint(&mut ours, value);
+        prost::encoding::encode_varint(value, &mut theirs);
+        assert_eq!(ours, theirs, "{value}");
     }
 }
 
