@@ -8,9 +8,9 @@
 //! `config.rs`. Not supported: TLS endpoints, compression, and retries (which the crate
 //! did not do by default either). The bytes on the wire are the ones prost writes.
 
+mod body;
 pub mod encode;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use bytes::{Buf as _, BufMut as _, Bytes};
@@ -24,6 +24,8 @@ use opentelemetry_sdk::Resource;
 use opentelemetry_sdk::error::{OTelSdkError, OTelSdkResult};
 use opentelemetry_sdk::trace::{SpanData, SpanExporter};
 use thiserror::Error;
+
+use body::{Body, BodyPool};
 
 use super::config::{Protocol, TelemetryConfig};
 use crate::kube::client::error_text;
@@ -51,8 +53,8 @@ pub struct OtlpExporter {
     resource: Vec<u8>,
     schema_url: Option<String>,
     timeout: Duration,
-    /// The last body's size: the next one is allocated once, at about the right size.
-    last_len: AtomicUsize,
+    /// The body buffer, reused from one export to the next.
+    bodies: BodyPool,
 }
 
 #[derive(Debug)]
@@ -125,11 +127,11 @@ impl OtlpExporter {
             resource: Vec::new(),
             schema_url: None,
             timeout: config.timeout,
-            last_len: AtomicUsize::new(0),
+            bodies: BodyPool::default(),
         })
     }
 
-    async fn send(&self, body: Vec<u8>) -> Result<(), String> {
+    async fn send(&self, body: Body) -> Result<(), String> {
         match &self.transport {
             Transport::Http {
                 client,
@@ -137,7 +139,7 @@ impl OtlpExporter {
                 headers,
             } => {
                 let mut request = http::Request::post(uri.clone())
-                    .body(Full::new(Bytes::from(body)))
+                    .body(Full::new(Bytes::from_owner(body)))
                     .map_err(|e| e.to_string())?;
                 *request.headers_mut() = headers.clone();
                 let response = client
@@ -213,9 +215,7 @@ fn warn_if_rejected(answer: &[u8]) {
 
 impl SpanExporter for OtlpExporter {
     async fn export(&self, batch: Vec<SpanData>) -> OTelSdkResult {
-        // A little over the last body's size: batches vary, and growing means copying.
-        let last = self.last_len.load(Ordering::Relaxed);
-        let mut body = Vec::with_capacity(last + last / 8);
+        let mut body = self.bodies.buffer();
         encode::request(
             &mut body,
             &self.resource,
@@ -226,7 +226,7 @@ impl SpanExporter for OtlpExporter {
         if body.is_empty() {
             return Ok(());
         }
-        self.last_len.store(body.len(), Ordering::Relaxed);
+        let body = self.bodies.body(body);
         match tokio::time::timeout(self.timeout, self.send(body)).await {
             Ok(Ok(())) => Ok(()),
             Ok(Err(why)) => Err(OTelSdkError::InternalFailure(why)),
@@ -246,7 +246,7 @@ impl SpanExporter for OtlpExporter {
 struct Raw;
 
 impl tonic::codec::Codec for Raw {
-    type Encode = Vec<u8>;
+    type Encode = Body;
     type Decode = Vec<u8>;
     type Encoder = Raw;
     type Decoder = Raw;
@@ -261,15 +261,15 @@ impl tonic::codec::Codec for Raw {
 }
 
 impl tonic::codec::Encoder for Raw {
-    type Item = Vec<u8>;
+    type Item = Body;
     type Error = tonic::Status;
 
     fn encode(
         &mut self,
-        item: Vec<u8>,
+        item: Body,
         dst: &mut tonic::codec::EncodeBuf<'_>,
     ) -> Result<(), tonic::Status> {
-        dst.put_slice(&item);
+        dst.put_slice(item.as_ref());
         Ok(())
     }
 }
