@@ -2,7 +2,7 @@
 //!
 //! Ours rather than `opentelemetry-otlp`'s. That crate converts every span into
 //! `opentelemetry-proto` structs before prost encodes them; on `otelctl serve`'s spans,
-//! conversion plus encoding costs about 4 times what [`encode`] does for the same bytes
+//! conversion plus encoding costs about 5 times what [`encode`] does for the same bytes
 //! (`benches/export.rs`), more than the overhead budget of a whole traced request. The
 //! endpoint, protocol, `OTEL_EXPORTER_OTLP_HEADERS` and `_TIMEOUT` rules are in
 //! `config.rs`. Not supported: TLS endpoints, compression, and retries (which the crate
