@@ -1,4 +1,9 @@
 //! Prometheus text for `/metrics`: requests, latencies, and what happened to spans.
+//!
+//! Every request is recorded, on whichever worker ran it, so recording takes no lock: the
+//! routes, methods and statuses the service answers with are a fixed table of atomic
+//! counters, and a per-route histogram. A label outside the table (a status added later
+//! without a row here) still counts, in a locked map.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -12,6 +17,20 @@ use crate::telemetry::export::ExportCounts;
 const BUCKETS: [f64; 12] = [
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
 ];
+
+/// The labels the service records with, as `routes.rs` writes them.
+const ROUTES: [&str; 7] = [
+    "/",
+    "/api/hello",
+    "/api/work",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "unmatched",
+];
+const METHODS: [&str; 6] = ["GET", "HEAD", "POST", "PUT", "DELETE", "OTHER"];
+const STATUSES: [u16; 7] = [200, 400, 404, 405, 413, 500, 503];
+const CELLS: usize = ROUTES.len() * METHODS.len() * STATUSES.len();
 
 /// One route's latency histogram.
 #[derive(Default)]
@@ -31,13 +50,62 @@ impl Histogram {
         self.sum_micros
             .fetch_add(elapsed.as_micros() as u64, Ordering::Relaxed);
     }
+
+    fn render(&self, out: &mut String, route: &str) {
+        let mut cumulative = 0;
+        for (bound, bucket) in BUCKETS.iter().zip(&self.buckets) {
+            cumulative += bucket.load(Ordering::Relaxed);
+            let _ = writeln!(
+                out,
+                "http_server_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {cumulative}"
+            );
+        }
+        let count = self.count.load(Ordering::Relaxed);
+        let sum = self.sum_micros.load(Ordering::Relaxed) as f64 / 1e6;
+        let _ = writeln!(
+            out,
+            "http_server_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}"
+        );
+        let _ = writeln!(
+            out,
+            "http_server_request_duration_seconds_sum{{route=\"{route}\"}} {sum}"
+        );
+        let _ = writeln!(
+            out,
+            "http_server_request_duration_seconds_count{{route=\"{route}\"}} {count}"
+        );
+    }
 }
 
+type Key = (&'static str, &'static str, u16);
+
 /// Request counters and latency histograms by route.
-#[derive(Default)]
 pub struct Metrics {
-    requests: Mutex<BTreeMap<(&'static str, &'static str, u16), u64>>,
-    latency: Mutex<BTreeMap<&'static str, std::sync::Arc<Histogram>>>,
+    /// One counter per route, method and status of the table above.
+    requests: Box<[AtomicU64; CELLS]>,
+    latency: [Histogram; ROUTES.len()],
+    /// Labels outside the table.
+    other_requests: Mutex<BTreeMap<Key, u64>>,
+    other_latency: Mutex<BTreeMap<&'static str, Histogram>>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self {
+            requests: Box::new(std::array::from_fn(|_| AtomicU64::new(0))),
+            latency: Default::default(),
+            other_requests: Mutex::default(),
+            other_latency: Mutex::default(),
+        }
+    }
+}
+
+/// Where `(route, method, status)` sits in the table, if it has a place there.
+fn cell(route: &str, method: &str, status: u16) -> Option<(usize, usize)> {
+    let r = ROUTES.iter().position(|x| *x == route)?;
+    let m = METHODS.iter().position(|x| *x == method)?;
+    let s = STATUSES.iter().position(|x| *x == status)?;
+    Some((r, (r * METHODS.len() + m) * STATUSES.len() + s))
 }
 
 impl Metrics {
@@ -49,20 +117,48 @@ impl Metrics {
         status: u16,
         elapsed: Duration,
     ) {
-        if let Ok(mut requests) = self.requests.lock() {
+        if let Some((r, i)) = cell(route, method, status) {
+            self.requests[i].fetch_add(1, Ordering::Relaxed);
+            self.latency[r].observe(elapsed);
+            return;
+        }
+        if let Ok(mut requests) = self.other_requests.lock() {
             *requests.entry((route, method, status)).or_default() += 1;
         }
-        let histogram = match self.latency.lock() {
-            Ok(mut map) => map.entry(route).or_default().clone(),
-            Err(_) => return,
-        };
-        histogram.observe(elapsed);
+        match ROUTES.iter().position(|x| *x == route) {
+            Some(r) => self.latency[r].observe(elapsed),
+            None => {
+                if let Ok(mut latency) = self.other_latency.lock() {
+                    latency.entry(route).or_default().observe(elapsed);
+                }
+            }
+        }
     }
 
     /// Total requests recorded.
     #[cfg(test)]
     pub fn total(&self) -> u64 {
-        self.requests.lock().map(|r| r.values().sum()).unwrap_or(0)
+        self.request_counts().values().sum()
+    }
+
+    /// Every non-zero request counter, in label order.
+    fn request_counts(&self) -> BTreeMap<Key, u64> {
+        let mut counts = match self.other_requests.lock() {
+            Ok(other) => other.clone(),
+            Err(_) => BTreeMap::new(),
+        };
+        for (r, route) in ROUTES.iter().enumerate() {
+            for (m, method) in METHODS.iter().enumerate() {
+                for (s, status) in STATUSES.iter().enumerate() {
+                    let i = (r * METHODS.len() + m) * STATUSES.len() + s;
+                    let n = self.requests[i].load(Ordering::Relaxed);
+                    if n > 0 {
+                        *counts.entry((route, method, *status)).or_default() += n;
+                    }
+                }
+            }
+        }
+        counts
     }
 
     /// The Prometheus text exposition.
@@ -70,41 +166,27 @@ impl Metrics {
         let mut out = String::new();
         out.push_str("# HELP http_server_requests_total HTTP requests served, by route, method and status.\n");
         out.push_str("# TYPE http_server_requests_total counter\n");
-        if let Ok(requests) = self.requests.lock() {
-            for ((route, method, status), n) in requests.iter() {
-                let _ = writeln!(
-                    out,
-                    "http_server_requests_total{{route=\"{route}\",method=\"{method}\",status=\"{status}\"}} {n}"
-                );
-            }
+        for ((route, method, status), n) in self.request_counts() {
+            let _ = writeln!(
+                out,
+                "http_server_requests_total{{route=\"{route}\",method=\"{method}\",status=\"{status}\"}} {n}"
+            );
         }
         out.push_str("# HELP http_server_request_duration_seconds Time to answer a request.\n");
         out.push_str("# TYPE http_server_request_duration_seconds histogram\n");
-        if let Ok(latency) = self.latency.lock() {
-            for (route, h) in latency.iter() {
-                let mut cumulative = 0;
-                for (bound, bucket) in BUCKETS.iter().zip(&h.buckets) {
-                    cumulative += bucket.load(Ordering::Relaxed);
-                    let _ = writeln!(
-                        out,
-                        "http_server_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {cumulative}"
-                    );
-                }
-                let count = h.count.load(Ordering::Relaxed);
-                let sum = h.sum_micros.load(Ordering::Relaxed) as f64 / 1e6;
-                let _ = writeln!(
-                    out,
-                    "http_server_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}"
-                );
-                let _ = writeln!(
-                    out,
-                    "http_server_request_duration_seconds_sum{{route=\"{route}\"}} {sum}"
-                );
-                let _ = writeln!(
-                    out,
-                    "http_server_request_duration_seconds_count{{route=\"{route}\"}} {count}"
-                );
-            }
+        // Routes not answered yet are left out, as before any request they had no series.
+        let other = self.other_latency.lock().ok();
+        let mut histograms: BTreeMap<&str, &Histogram> = ROUTES
+            .iter()
+            .zip(&self.latency)
+            .filter(|(_, h)| h.count.load(Ordering::Relaxed) > 0)
+            .map(|(route, h)| (*route, h))
+            .collect();
+        if let Some(other) = &other {
+            histograms.extend(other.iter().map(|(route, h)| (*route, h)));
+        }
+        for (route, h) in histograms {
+            h.render(&mut out, route);
         }
         for (name, help, value) in [
             (
@@ -173,6 +255,54 @@ mod tests {
         ));
         assert!(text.contains("otel_spans_dropped_total 1\n"));
         assert!(text.contains("otel_spans_exported_total 2\n"));
+        assert!(
+            !text.contains("route=\"/healthz\""),
+            "a route with no requests has no series"
+        );
         assert_eq!(m.total(), 3);
+    }
+
+    #[test]
+    fn labels_outside_the_table_are_counted_too() {
+        let m = Metrics::default();
+        m.record("/api/hello", "GET", 418, Duration::from_millis(2));
+        m.record("/elsewhere", "GET", 200, Duration::from_millis(2));
+        m.record("/api/hello", "GET", 200, Duration::from_millis(2));
+        let text = m.render(ExportCounts {
+            ended: 0,
+            exported: 0,
+            failed: 0,
+            dropped: 0,
+        });
+        for line in [
+            "http_server_requests_total{route=\"/api/hello\",method=\"GET\",status=\"200\"} 1\n",
+            "http_server_requests_total{route=\"/api/hello\",method=\"GET\",status=\"418\"} 1\n",
+            "http_server_requests_total{route=\"/elsewhere\",method=\"GET\",status=\"200\"} 1\n",
+            "http_server_request_duration_seconds_count{route=\"/api/hello\"} 2\n",
+            "http_server_request_duration_seconds_count{route=\"/elsewhere\"} 1\n",
+        ] {
+            assert!(text.contains(line), "{line} missing from\n{text}");
+        }
+        // Series come out in label order, whichever table holds them.
+        let hello_200 = text.find("status=\"200\"} 1").unwrap();
+        let hello_418 = text.find("status=\"418\"").unwrap();
+        let elsewhere = text.find("route=\"/elsewhere\",method").unwrap();
+        assert!(hello_200 < hello_418 && hello_418 < elsewhere);
+        assert_eq!(m.total(), 3);
+    }
+
+    #[test]
+    fn every_cell_of_the_table_is_its_own_counter() {
+        let mut seen = std::collections::HashSet::new();
+        for route in ROUTES {
+            for method in METHODS {
+                for status in STATUSES {
+                    let (r, i) = cell(route, method, status).unwrap();
+                    assert_eq!(ROUTES[r], route);
+                    assert!(i < CELLS && seen.insert(i), "{route} {method} {status}");
+                }
+            }
+        }
+        assert_eq!(cell("/api/hello", "PATCH", 200), None);
     }
 }
