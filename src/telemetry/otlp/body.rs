@@ -6,28 +6,37 @@
 //! under load, about a tenth of the export thread's CPU (`perf` on the batch thread).
 //! One buffer, handed back when the transport drops the body, costs nothing once warm.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// Buffers above this size are not kept: one unusually large batch should not pin its
-/// memory for the life of the process.
+/// The largest buffer kept between exports (the spare is kept for the life of the
+/// exporter, at the size of the largest body so far up to this): a bigger one is freed.
 pub const KEEP_AT_MOST: usize = 4 << 20;
 
 /// Holds the spare buffer between exports.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct BodyPool {
     spare: Arc<Mutex<Vec<u8>>>,
+    /// The last body's size, for a buffer made while the spare is still out.
+    last_len: AtomicUsize,
 }
 
 impl BodyPool {
-    /// An empty buffer: the spare one when it is back, a new one otherwise.
+    /// An empty buffer: the spare one when it is back; otherwise a new one about the size
+    /// of the last body (the spare stays out while a timed-out send still holds it).
     pub fn buffer(&self) -> Vec<u8> {
         let mut buffer = std::mem::take(&mut *lock(&self.spare));
+        if buffer.capacity() == 0 {
+            let last = self.last_len.load(Ordering::Relaxed);
+            return Vec::with_capacity(last + last / 8);
+        }
         buffer.clear();
         buffer
     }
 
     /// Wraps an encoded request; its buffer returns here when the body is dropped.
     pub fn body(&self, bytes: Vec<u8>) -> Body {
+        self.last_len.store(bytes.len(), Ordering::Relaxed);
         Body {
             bytes,
             home: Arc::clone(&self.spare),
@@ -35,8 +44,15 @@ impl BodyPool {
     }
 }
 
+impl std::fmt::Debug for BodyPool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BodyPool")
+            .field("spare_capacity", &lock(&self.spare).capacity())
+            .finish()
+    }
+}
+
 /// An encoded request on its way out.
-#[derive(Debug)]
 pub struct Body {
     bytes: Vec<u8>,
     home: Arc<Mutex<Vec<u8>>>,
@@ -45,6 +61,14 @@ pub struct Body {
 impl AsRef<[u8]> for Body {
     fn as_ref(&self) -> &[u8] {
         &self.bytes
+    }
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Body")
+            .field("len", &self.bytes.len())
+            .finish()
     }
 }
 
@@ -80,8 +104,10 @@ mod tests {
         let body = pool.body(first);
         assert_eq!(body.as_ref(), &[7; 1000][..]);
 
-        // Still in flight: the next export gets a buffer of its own.
-        assert_eq!(pool.buffer().capacity(), 0);
+        // Still in flight: the next export gets a buffer of its own, sized like the last.
+        let meanwhile = pool.buffer();
+        assert!(meanwhile.capacity() >= 1000, "{}", meanwhile.capacity());
+        assert_ne!(meanwhile.as_ptr(), address);
         drop(body);
 
         let again = pool.buffer();
@@ -105,5 +131,14 @@ mod tests {
 
         drop(pool.body(Vec::with_capacity(KEEP_AT_MOST + 1)));
         assert!(pool.buffer().capacity() < KEEP_AT_MOST);
+    }
+
+    #[test]
+    fn debug_output_leaves_the_bytes_out() {
+        let pool = BodyPool::default();
+        let body = pool.body(b"secret-ish span data".to_vec());
+        assert_eq!(format!("{body:?}"), "Body { len: 20 }");
+        drop(body);
+        assert_eq!(format!("{pool:?}"), "BodyPool { spare_capacity: 20 }");
     }
 }

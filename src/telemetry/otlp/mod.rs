@@ -215,6 +215,9 @@ fn warn_if_rejected(answer: &[u8]) {
 
 impl SpanExporter for OtlpExporter {
     async fn export(&self, batch: Vec<SpanData>) -> OTelSdkResult {
+        if batch.is_empty() {
+            return Ok(());
+        }
         let mut body = self.bodies.buffer();
         encode::request(
             &mut body,
@@ -223,9 +226,6 @@ impl SpanExporter for OtlpExporter {
             &batch,
         );
         drop(batch);
-        if body.is_empty() {
-            return Ok(());
-        }
         let body = self.bodies.body(body);
         match tokio::time::timeout(self.timeout, self.send(body)).await {
             Ok(Ok(())) => Ok(()),
