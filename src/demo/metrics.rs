@@ -60,7 +60,9 @@ impl Histogram {
                 "http_server_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {cumulative}"
             );
         }
-        let count = self.count.load(Ordering::Relaxed);
+        // A request being recorded right now may show in its bucket and not yet in the
+        // count: +Inf and the count never read lower than the buckets.
+        let count = self.count.load(Ordering::Relaxed).max(cumulative);
         let sum = self.sum_micros.load(Ordering::Relaxed) as f64 / 1e6;
         let _ = writeln!(
             out,
@@ -100,12 +102,17 @@ impl Default for Metrics {
     }
 }
 
-/// Where `(route, method, status)` sits in the table, if it has a place there.
+/// Where `(route, method, status)` sits in the table, if it has a place there: the
+/// route's row, and the counter's index.
 fn cell(route: &str, method: &str, status: u16) -> Option<(usize, usize)> {
     let r = ROUTES.iter().position(|x| *x == route)?;
     let m = METHODS.iter().position(|x| *x == method)?;
     let s = STATUSES.iter().position(|x| *x == status)?;
-    Some((r, (r * METHODS.len() + m) * STATUSES.len() + s))
+    Some((r, index(r, m, s)))
+}
+
+fn index(route: usize, method: usize, status: usize) -> usize {
+    (route * METHODS.len() + method) * STATUSES.len() + status
 }
 
 impl Metrics {
@@ -150,8 +157,7 @@ impl Metrics {
         for (r, route) in ROUTES.iter().enumerate() {
             for (m, method) in METHODS.iter().enumerate() {
                 for (s, status) in STATUSES.iter().enumerate() {
-                    let i = (r * METHODS.len() + m) * STATUSES.len() + s;
-                    let n = self.requests[i].load(Ordering::Relaxed);
+                    let n = self.requests[index(r, m, s)].load(Ordering::Relaxed);
                     if n > 0 {
                         *counts.entry((route, method, *status)).or_default() += n;
                     }
@@ -267,6 +273,7 @@ mod tests {
         let m = Metrics::default();
         m.record("/api/hello", "GET", 418, Duration::from_millis(2));
         m.record("/elsewhere", "GET", 200, Duration::from_millis(2));
+        m.record("/a", "GET", 200, Duration::from_millis(2));
         m.record("/api/hello", "GET", 200, Duration::from_millis(2));
         let text = m.render(ExportCounts {
             ended: 0,
@@ -283,12 +290,15 @@ mod tests {
         ] {
             assert!(text.contains(line), "{line} missing from\n{text}");
         }
-        // Series come out in label order, whichever table holds them.
-        let hello_200 = text.find("status=\"200\"} 1").unwrap();
-        let hello_418 = text.find("status=\"418\"").unwrap();
-        let elsewhere = text.find("route=\"/elsewhere\",method").unwrap();
-        assert!(hello_200 < hello_418 && hello_418 < elsewhere);
-        assert_eq!(m.total(), 3);
+        // Series come out in label order, whichever table holds them: "/a" (outside the
+        // table) before "/api/hello" (in it) before "/elsewhere" (outside).
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert!(at("route=\"/a\",method") < at("route=\"/api/hello\",method"));
+        assert!(at("status=\"200\"} 1") < at("status=\"418\""));
+        assert!(at("status=\"418\"") < at("route=\"/elsewhere\",method"));
+        let count = |route: &str| at(&format!("duration_seconds_count{{route=\"{route}\"}}"));
+        assert!(count("/a") < count("/api/hello") && count("/api/hello") < count("/elsewhere"));
+        assert_eq!(m.total(), 4);
     }
 
     #[test]
@@ -304,5 +314,35 @@ mod tests {
             }
         }
         assert_eq!(cell("/api/hello", "PATCH", 200), None);
+    }
+
+    #[test]
+    fn a_request_caught_half_recorded_never_makes_inf_lower_than_a_bucket() {
+        let h = Histogram::default();
+        h.buckets[0].fetch_add(1, Ordering::Relaxed); // and not yet the count
+        let mut out = String::new();
+        h.render(&mut out, "/");
+        assert!(out.contains("le=\"+Inf\"} 1\n"), "{out}");
+        assert!(out.contains("_count{route=\"/\"} 1\n"), "{out}");
+    }
+
+    #[test]
+    fn the_table_has_a_row_for_every_label_the_routes_record() {
+        use super::super::routes::{Route, method_label};
+        for route in [
+            Route::Index,
+            Route::Hello,
+            Route::Work,
+            Route::Healthz,
+            Route::Readyz,
+            Route::Metrics,
+        ] {
+            assert!(ROUTES.contains(&route.name()), "{route:?}");
+        }
+        assert!(ROUTES.contains(&"unmatched"));
+        for method in ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "BREW"] {
+            let method = http::Method::from_bytes(method.as_bytes()).unwrap();
+            assert!(METHODS.contains(&method_label(&method)), "{method}");
+        }
     }
 }

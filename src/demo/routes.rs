@@ -242,7 +242,7 @@ fn server_span<B>(
         .start_with_context(tracer, parent)
 }
 
-fn method_label(method: &Method) -> &'static str {
+pub(super) fn method_label(method: &Method) -> &'static str {
     match *method {
         Method::GET => "GET",
         Method::HEAD => "HEAD",
