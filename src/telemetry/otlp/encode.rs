@@ -259,7 +259,9 @@ fn double_value(out: &mut Vec<u8>, f: f64) {
 fn message_sized(out: &mut Vec<u8>, field: u32, width: usize, body: impl FnOnce(&mut Vec<u8>)) {
     tag(out, field, LEN);
     let at = out.len();
-    out.resize(at + width, 0);
+    for _ in 0..width {
+        out.push(0);
+    }
     body(out);
     let len = out.len() - at - width;
     let needed = varint_len(len as u64);
