@@ -278,12 +278,7 @@ mod tests {
         m.record("/elsewhere", "GET", 200, Duration::from_millis(2));
         m.record("/a", "GET", 200, Duration::from_millis(2));
         m.record("/api/hello", "GET", 200, Duration::from_millis(2));
-        let text = m.render(ExportCounts {
-            ended: 0,
-            exported: 0,
-            failed: 0,
-            dropped: 0,
-        });
+        let text = m.render(ExportCounts::default());
         for line in [
             "http_server_requests_total{route=\"/api/hello\",method=\"GET\",status=\"200\"} 1\n",
             "http_server_requests_total{route=\"/api/hello\",method=\"GET\",status=\"418\"} 1\n",
@@ -332,14 +327,7 @@ mod tests {
     #[test]
     fn the_table_has_a_row_for_every_label_the_routes_record() {
         use super::super::routes::{Route, method_label};
-        for route in [
-            Route::Index,
-            Route::Hello,
-            Route::Work,
-            Route::Healthz,
-            Route::Readyz,
-            Route::Metrics,
-        ] {
+        for route in Route::ALL {
             assert!(ROUTES.contains(&route.name()), "{route:?}");
         }
         assert!(ROUTES.contains(&"unmatched"));

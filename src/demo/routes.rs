@@ -34,6 +34,17 @@ pub enum Route {
 }
 
 impl Route {
+    /// Every route, for tests that must cover them all.
+    #[cfg(test)]
+    pub const ALL: [Route; 6] = [
+        Route::Index,
+        Route::Hello,
+        Route::Work,
+        Route::Healthz,
+        Route::Readyz,
+        Route::Metrics,
+    ];
+
     pub fn of(path: &str) -> Option<Self> {
         Some(match path {
             "/" => Route::Index,
@@ -306,14 +317,7 @@ mod tests {
 
     #[test]
     fn routes_round_trip() {
-        for r in [
-            Route::Index,
-            Route::Hello,
-            Route::Work,
-            Route::Healthz,
-            Route::Readyz,
-            Route::Metrics,
-        ] {
+        for r in Route::ALL {
             assert_eq!(Route::of(r.name()), Some(r));
         }
         assert_eq!(Route::of("/api/hello/"), None);

@@ -35,7 +35,7 @@ struct Hot {
 }
 
 /// A snapshot of [`ExportStats`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct ExportCounts {
     pub ended: u64,
     pub exported: u64,
